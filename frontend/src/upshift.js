@@ -1,0 +1,42 @@
+// The panel's own small script: CSRF for htmx, dates in the viewer's local time, a console that follows output.
+(function () {
+  'use strict';
+
+  // Every htmx request carries the CSRF token that Spring Security put in the page's meta tags.
+  document.addEventListener('htmx:configRequest', function (evt) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      evt.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // <time datetime="...Z"> elements are rendered in UTC by the server; show local time, keep UTC on hover.
+  function localizeTimes(root) {
+    (root || document).querySelectorAll('time[datetime]:not([data-localized])').forEach(function (el) {
+      var d = new Date(el.getAttribute('datetime'));
+      if (isNaN(d)) { return; }
+      el.title = d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+      el.textContent = d.toLocaleString();
+      el.setAttribute('data-localized', '');
+    });
+  }
+
+  // A console scrolls with new output unless the reader scrolled up to read something.
+  function followConsoles(root) {
+    (root || document).querySelectorAll('.console[data-follow]').forEach(function (el) {
+      if (el.dataset.pinned !== 'false') { el.scrollTop = el.scrollHeight; }
+      if (!el.dataset.bound) {
+        el.dataset.bound = '1';
+        el.addEventListener('scroll', function () {
+          el.dataset.pinned = (el.scrollTop + el.clientHeight >= el.scrollHeight - 8) ? 'true' : 'false';
+        });
+      }
+    });
+  }
+
+  function enhance(root) { localizeTimes(root); followConsoles(root); }
+  document.addEventListener('DOMContentLoaded', function () { enhance(document); });
+  document.addEventListener('htmx:afterSettle', function (evt) { enhance(evt.target); });
+  document.addEventListener('htmx:sseMessage', function (evt) { enhance(evt.target); });
+}());

@@ -1,0 +1,88 @@
+package dev.upshift.neo4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.neo4j.driver.v1.AccessMode;
+import org.neo4j.driver.v1.AuthToken;
+import org.neo4j.driver.v1.AuthTokens;
+import org.neo4j.driver.v1.Config;
+import org.neo4j.driver.v1.Driver;
+import org.neo4j.driver.v1.GraphDatabase;
+import org.neo4j.driver.v1.Record;
+import org.neo4j.driver.v1.Session;
+import org.neo4j.driver.v1.exceptions.AuthenticationException;
+import org.neo4j.driver.v1.exceptions.ClientException;
+import org.neo4j.driver.v1.exceptions.Neo4jException;
+import org.neo4j.driver.v1.exceptions.ServiceUnavailableException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bolt over neo4j-java-driver 1.7.x, the last line that speaks to Neo4j 3.x. Each call opens a short-lived direct
+ * ({@code bolt://}) driver to exactly the member asked for: the monitor must see what that member says, not what a
+ * routing driver chose, and a driver per call keeps no pool pointed at a member that is being upgraded.
+ */
+@Component
+public class DriverBoltGateway implements BoltGateway {
+
+    private final Duration connectTimeout;
+
+    public DriverBoltGateway(Neo4jProperties properties) {
+        this.connectTimeout = properties.connectTimeout();
+    }
+
+    @Override
+    public List<ClusterMember> overview(BoltEndpoint endpoint) {
+        return run(endpoint, AccessMode.READ, session -> session.run("CALL dbms.cluster.overview()").list(DriverBoltGateway::member));
+    }
+
+    @Override
+    public List<Neo4jComponent> components(BoltEndpoint endpoint) {
+        return run(endpoint, AccessMode.READ, session -> session.run("CALL dbms.components()").list(r -> new Neo4jComponent(
+                r.get("name").asString(), r.get("versions").asList(v -> v.asString()), r.get("edition").asString())));
+    }
+
+    @Override
+    public List<Map<String, Object>> query(BoltEndpoint endpoint, String cypher, Map<String, Object> parameters, boolean write) {
+        return run(endpoint, write ? AccessMode.WRITE : AccessMode.READ,
+                session -> new ArrayList<>(session.run(cypher, parameters).list(Record::asMap)));
+    }
+
+    private static ClusterMember member(Record r) {
+        return new ClusterMember(
+                r.get("id").asString(),
+                r.get("addresses").asList(v -> v.asString()),
+                r.get("role").asString(),
+                r.get("groups").isNull() ? List.of() : r.get("groups").asList(v -> v.asString()),
+                r.containsKey("database") ? r.get("database").asString(null) : null);
+    }
+
+    private <T> T run(BoltEndpoint endpoint, AccessMode mode, Function<Session, T> work) {
+        String uri = endpoint.uri().toString();
+        if (!"bolt".equals(endpoint.uri().getScheme())) {
+            throw new IllegalArgumentException("Use a direct bolt:// address of one member, not " + uri);
+        }
+        Config config = Config.build()
+                .withConnectionTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
+                .withoutEncryption()
+                .withLogging(org.neo4j.driver.v1.Logging.none())
+                .toConfig();
+        AuthToken auth = endpoint.hasCredentials() ? AuthTokens.basic(endpoint.username(), endpoint.password()) : AuthTokens.none();
+        try (Driver driver = GraphDatabase.driver(uri, auth, config); Session session = driver.session(mode)) {
+            return work.apply(session);
+        } catch (AuthenticationException e) {
+            throw new Neo4jUnavailableException("Neo4j at " + uri + " refused the credentials: " + e.getMessage(), e);
+        } catch (ServiceUnavailableException e) {
+            throw new Neo4jUnavailableException("Neo4j at " + uri + " is unreachable: " + e.getMessage(), e);
+        } catch (ClientException e) {
+            throw new Neo4jUnavailableException("Neo4j at " + uri + " answered with an error: " + e.getMessage(), e);
+        } catch (Neo4jException e) {
+            throw new Neo4jUnavailableException("Neo4j at " + uri + " failed: " + e.getMessage(), e);
+        }
+    }
+}
