@@ -40,3 +40,18 @@
   document.addEventListener('htmx:afterSettle', function (evt) { enhance(evt.target); });
   document.addEventListener('htmx:sseMessage', function (evt) { enhance(evt.target); });
 }());
+
+// The SSE stream's state, shown on pages that have a [data-stream-status] badge: a lost connection is said out loud
+// (the extension reconnects by itself, with back-off).
+(function () {
+  'use strict';
+  function setStatus(text, cls) {
+    document.querySelectorAll('[data-stream-status]').forEach(function (el) {
+      el.textContent = text;
+      el.className = 'badge ' + cls;
+    });
+  }
+  document.addEventListener('htmx:sseOpen', function () { setStatus('live', 'ok'); });
+  document.addEventListener('htmx:sseError', function () { setStatus('connection lost — reconnecting…', 'bad'); });
+  document.addEventListener('htmx:sseClose', function () { setStatus('disconnected', 'bad'); });
+}());

@@ -1,0 +1,32 @@
+package dev.upshift.cluster;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Read model of a registered cluster, safe to render or serialize: it carries no secret, only whether one is stored. */
+public record ClusterDetails(Long id, String name, String boltUri, Neo4jAuth auth, String neo4jUsername,
+                             ClusterOrigin origin, String labId, Instant createdAt, Instant updatedAt,
+                             List<ServerDetails> servers) {
+
+    public record ServerDetails(Long id, String address, ServerRole role, int sshPort, String sshUser,
+                                boolean hasPrivateKey, boolean hasPassword, boolean useSudo, String hostKeyFingerprint,
+                                String installType, String neo4jHome, String confDir, String dataDir) {
+    }
+
+    static ClusterDetails of(Cluster c) {
+        return new ClusterDetails(c.getId(), c.getName(), c.getBoltUri(), c.getNeo4jAuth(), c.getNeo4jUsername(),
+                c.getOrigin(), c.getLabId(), c.getCreatedAt(), c.getUpdatedAt(),
+                c.getServers().stream().map(s -> new ServerDetails(s.getId(), s.getAddress(), s.getExpectedRole(),
+                        s.getSshPort(), s.getSshUser(), s.hasStoredKey(), s.hasStoredPassword(), s.isUseSudo(),
+                        s.getHostKeyFingerprint(), s.getInstallType().apiName(), s.getNeo4jHome(), s.getConfDir(),
+                        s.getDataDir())).toList());
+    }
+
+    public long coreCount() {
+        return servers.stream().filter(s -> s.role() == ServerRole.CORE).count();
+    }
+
+    public long readReplicaCount() {
+        return servers.stream().filter(s -> s.role() == ServerRole.READ_REPLICA).count();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.upshift.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ClusterValidatorTest {
+
+    private static final String FINGERPRINT = "SHA256:" + "A".repeat(43);
+
+    private static ServerCommand server(String address, String key) {
+        return new ServerCommand(address, ServerRole.CORE, 22, "neo4j", key, null, false, FINGERPRINT,
+                InstallType.TARBALL, "/opt/neo4j", "/opt/neo4j/conf", "/opt/neo4j/data");
+    }
+
+    private static ClusterCommand cluster(String name, String bolt, List<ServerCommand> servers) {
+        return new ClusterCommand(name, bolt, Neo4jAuth.BASIC, "neo4j", "secret", servers);
+    }
+
+    @Test
+    @DisplayName("a well-formed cluster has no errors")
+    void wellFormed() {
+        var cmd = cluster("prod", "bolt://10.0.0.5:7687", List.of(server("10.0.0.5", TestKeys.rsaPrivateKeyPem())));
+        assertThat(ClusterValidator.validate(cmd, null, false)).isEmpty();
+    }
+
+    @Test
+    void duplicateNameIsNamed() {
+        var cmd = cluster("prod", "bolt://10.0.0.5:7687", List.of(server("10.0.0.5", TestKeys.rsaPrivateKeyPem())));
+        assertThat(ClusterValidator.validate(cmd, null, true))
+                .containsEntry("name", "A cluster named \"prod\" already exists.");
+    }
+
+    @Test
+    void malformedBoltUris() {
+        for (String bad : List.of("http://10.0.0.5:7474", "bolt://", "10.0.0.5:7687", "bolt://host", "bolt://h:7687/x", "bolt ://x:1")) {
+            var cmd = cluster("prod", bad, List.of(server("10.0.0.5", TestKeys.rsaPrivateKeyPem())));
+            assertThat(ClusterValidator.validate(cmd, null, false)).as(bad).containsKey("boltUri");
+        }
+    }
+
+    @Test
+    void privateKeyThatDoesNotParse() {
+        var cmd = cluster("prod", "bolt://10.0.0.5:7687",
+                List.of(server("10.0.0.5", "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90IGEga2V5\n-----END OPENSSH PRIVATE KEY-----")));
+        Map<String, String> errors = ClusterValidator.validate(cmd, null, false);
+        assertThat(errors).containsKey("servers[0].privateKey");
+        assertThat(errors.get("servers[0].privateKey")).containsIgnoringCase("private key");
+    }
+
+    @Test
+    void serverWithoutCredentialOrHostKeyOrAbsolutePaths() {
+        var s = new ServerCommand("10.0.0.6", ServerRole.READ_REPLICA, 0, "", null, null, false, "", InstallType.DEB,
+                "opt/neo4j", "", "/var/lib/neo4j");
+        Map<String, String> errors = ClusterValidator.validate(cluster("prod", "bolt://10.0.0.5:7687", List.of(s)), null, false);
+        assertThat(errors).containsKeys("servers[0].privateKey", "servers[0].hostKeyFingerprint", "servers[0].sshPort",
+                "servers[0].sshUser", "servers[0].neo4jHome", "servers[0].confDir").doesNotContainKey("servers[0].dataDir");
+    }
+
+    @Test
+    void sameServerTwice() {
+        String key = TestKeys.rsaPrivateKeyPem();
+        var cmd = cluster("prod", "bolt://10.0.0.5:7687", List.of(server("10.0.0.5", key), server("10.0.0.5", key)));
+        assertThat(ClusterValidator.validate(cmd, null, false)).containsEntry("servers[1].address", "This server is listed twice.");
+    }
+
+    @Test
+    void nameWithMarkupIsRefused() {
+        var cmd = cluster("<script>alert(1)</script>", "bolt://10.0.0.5:7687", List.of(server("10.0.0.5", TestKeys.rsaPrivateKeyPem())));
+        assertThat(ClusterValidator.validate(cmd, null, false)).containsKey("name");
+    }
+}

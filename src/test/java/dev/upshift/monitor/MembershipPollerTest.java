@@ -1,0 +1,87 @@
+package dev.upshift.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MembershipPollerTest {
+
+    private final FakeBolt bolt = new FakeBolt()
+            .member("10.0.0.1", "LEADER", "3.4.5")
+            .member("10.0.0.2", "FOLLOWER", "3.4.5")
+            .member("10.0.0.3", "FOLLOWER", "3.4.5")
+            .member("10.0.0.4", "READ_REPLICA", "3.4.5");
+    private final MonitorProperties properties = new MonitorProperties(Duration.ofSeconds(2), Duration.ofSeconds(1),
+            Duration.ofSeconds(30), Duration.ofSeconds(15));
+    private final MembershipPoller poller = new MembershipPoller(bolt,
+            Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC), properties);
+    private final MonitoredCluster cluster = new MonitoredCluster(1L,
+            List.of(FakeBolt.endpoint("10.0.0.1"), FakeBolt.endpoint("10.0.0.2"), FakeBolt.endpoint("10.0.0.3"), FakeBolt.endpoint("10.0.0.4")),
+            List.of(new MonitoredCluster.ExpectedServer("10.0.0.1", "FOLLOWER"), new MonitoredCluster.ExpectedServer("10.0.0.2", "FOLLOWER"),
+                    new MonitoredCluster.ExpectedServer("10.0.0.3", "FOLLOWER"), new MonitoredCluster.ExpectedServer("10.0.0.4", "READ_REPLICA")));
+
+    @Test
+    void firstPollReadsEveryMembersVersionThenASteadyClusterCostsOneQuery() {
+        MembershipSnapshot first = poller.poll(cluster, MembershipSnapshot.unknown(1L));
+        assertThat(first.reachable()).isTrue();
+        assertThat(first.members()).extracting(MemberState::version).containsOnly("3.4.5");
+        assertThat(first.leaderCount()).isEqualTo(1);
+        bolt.calls.clear();
+
+        poller.poll(cluster, first);
+        assertThat(bolt.calls).containsExactly("overview@10.0.0.1");
+    }
+
+    @Test
+    void fallsBackToAnotherMemberWhenTheOneInUseGoesAway() {
+        MembershipSnapshot first = poller.poll(cluster, MembershipSnapshot.unknown(1L));
+        bolt.down.add("10.0.0.1");
+        bolt.roles.put("10.0.0.2", "LEADER");
+
+        MembershipSnapshot second = poller.poll(cluster, first);
+
+        assertThat(second.reachable()).isTrue();
+        assertThat(second.via()).isEqualTo("bolt://10.0.0.2:7687");
+        assertThat(second.member("10.0.0.1")).get().extracting(MemberState::present).isEqualTo(false);
+        assertThat(second.leader()).get().extracting(MemberState::address).isEqualTo("10.0.0.2");
+        assertThat(MembershipDiff.between(first, second, second.polledAt()))
+                .extracting(MembershipChange::getKind)
+                .containsExactlyInAnyOrder(MembershipChangeKind.ROLE_CHANGED, MembershipChangeKind.MEMBER_LEFT, MembershipChangeKind.LEADER_CHANGED);
+    }
+
+    @Test
+    void anUnreachableClusterKeepsItsLastKnownMembersAndSaysWhy() {
+        MembershipSnapshot first = poller.poll(cluster, MembershipSnapshot.unknown(1L));
+        bolt.down.addAll(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"));
+
+        MembershipSnapshot second = poller.poll(cluster, first);
+
+        assertThat(second.reachable()).isFalse();
+        assertThat(second.members()).hasSize(4).allMatch(m -> !m.present());
+        assertThat(second.problem()).contains("10.0.0.1").contains("unreachable");
+        assertThat(MembershipDiff.between(first, second, second.polledAt()))
+                .extracting(MembershipChange::getKind).containsExactly(MembershipChangeKind.CLUSTER_UNREACHABLE);
+    }
+
+    @Test
+    void aRejoinedMemberIsAskedForItsNewVersion() {
+        MembershipSnapshot first = poller.poll(cluster, MembershipSnapshot.unknown(1L));
+        bolt.down.add("10.0.0.3");
+        MembershipSnapshot away = poller.poll(cluster, first);
+        bolt.down.remove("10.0.0.3");
+        bolt.versions.put("10.0.0.3", "3.4.6");
+
+        MembershipSnapshot back = poller.poll(cluster, away);
+
+        assertThat(back.member("10.0.0.3")).get().extracting(MemberState::version, MemberState::present)
+                .containsExactly("3.4.6", true);
+        assertThat(MembershipDiff.between(away, back, back.polledAt()))
+                .extracting(MembershipChange::describe).containsExactly("10.0.0.3 joined as FOLLOWER");
+    }
+}
