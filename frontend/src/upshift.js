@@ -55,3 +55,12 @@
   document.addEventListener('htmx:sseError', function () { setStatus('connection lost — reconnecting…', 'bad'); });
   document.addEventListener('htmx:sseClose', function () { setStatus('disconnected', 'bad'); });
 }());
+
+// Forms that need a second thought carry data-confirm (no inline handlers: the CSP allows scripts from 'self' only).
+document.addEventListener('submit', function (evt) {
+  'use strict';
+  var form = evt.target;
+  if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    evt.preventDefault();
+  }
+}, true);
