@@ -60,6 +60,15 @@ public class LabClusterManager implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /** A cluster being built or running, by lab id. */
+    public java.util.Optional<LabCluster> find(String labId) {
+        return java.util.Optional.ofNullable(clusters.get(labId));
+    }
+
+    public List<String> versions() {
+        return props.versions();
+    }
+
     public Path root() {
         return root;
     }
