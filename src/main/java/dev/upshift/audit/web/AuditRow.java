@@ -12,7 +12,7 @@ import dev.upshift.audit.AuditEvent;
  *
  * @param details the event's details as JSON (raw in the API; {@link #facts()} for the page)
  */
-record AuditRow(long id, Instant occurredAt, String actor, String action, String targetType, String targetId,
+public record AuditRow(long id, Instant occurredAt, String actor, String action, String targetType, String targetId,
                 @JsonRawValue String details, String prevHash, String hash) {
 
     static AuditRow of(AuditEvent e) {
@@ -22,7 +22,7 @@ record AuditRow(long id, Instant occurredAt, String actor, String action, String
 
     /** @return the details as key/value pairs for display (kept in their canonical, sorted order) */
     @com.fasterxml.jackson.annotation.JsonIgnore
-    Map<String, Object> facts() {
+    public Map<String, Object> facts() {
         return DetailsText.parse(details);
     }
 }
