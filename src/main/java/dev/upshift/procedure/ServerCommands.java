@@ -55,11 +55,11 @@ final class ServerCommands {
     }
 
     Command.Shell stop(boolean newInstall) {
-        return shell(tarball() ? home(newInstall) + "/bin/neo4j stop" : sudo("systemctl stop neo4j"));
+        return shell(tarball() ? home(newInstall) + "/bin/neo4j stop" : "systemctl stop neo4j");
     }
 
     Command.Shell start(boolean newInstall) {
-        return shell(tarball() ? home(newInstall) + "/bin/neo4j start" : sudo("systemctl start neo4j"));
+        return shell(tarball() ? home(newInstall) + "/bin/neo4j start" : "systemctl start neo4j");
     }
 
     Command.Shell admin(boolean newInstall, String args) {
