@@ -48,12 +48,13 @@ public record ConfDiff(List<DiffLine> lines) {
                 out.add(new DiffLine(Op.SAME, i + 1, j + 1, a.get(i)));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new DiffLine(Op.ADDED, 0, j + 1, b.get(j)));
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // removals before additions, as a unified diff shows them
                 out.add(new DiffLine(Op.REMOVED, i + 1, 0, a.get(i)));
                 i++;
+            } else {
+                out.add(new DiffLine(Op.ADDED, 0, j + 1, b.get(j)));
+                j++;
             }
         }
         return new ConfDiff(out);
