@@ -56,7 +56,21 @@ public final class Planner {
         phases.add(new PrePostSteps(ctx).post());
         List<String> acks = request.method().isRolling() ? List.of("no-downgrade", "write-load") : List.of("no-downgrade");
         String format = versions.lineOf(request.target()).orElseThrow().storeFormatLabel();
-        return new Plan(request.method(), request.source(), request.target(), format, seed, phases, acks, advisories);
+        return new Plan(request.method(), request.source(), request.target(), format, seed, phases, acks, advisories,
+                confs(ctx, seed));
+    }
+
+    /** Every server that gets a new conf, and from whose current conf it is derived. */
+    private static List<ConfToPrepare> confs(PlanContext ctx, String seed) {
+        List<ConfToPrepare> confs = new ArrayList<>();
+        for (ServerSpec s : ctx.rollingOrder()) {
+            ServerSpec target = ctx.request.replacements().getOrDefault(s.id(), s);
+            if (s.id().equals(seed)) {
+                confs.add(new ConfToPrepare(s.id(), ConfVariant.SEED_UPGRADE, s.role(), s.address(), s.id(), s.address()));
+            }
+            confs.add(new ConfToPrepare(target.id(), ConfVariant.FINAL, target.role(), target.address(), s.id(), s.address()));
+        }
+        return confs;
     }
 
     private static Map<String, ServerCommands> commands(PlanRequest r) {

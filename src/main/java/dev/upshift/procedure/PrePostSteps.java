@@ -44,15 +44,10 @@ final class PrePostSteps {
         ServerSpec backup = ctx.backupServer();
         steps.add(ctx.step(StepKey.PRE_VERIFY_FULL_BACKUP).run(fullBackup(backup, ctx.backupDir(backup) + "/full-backup", false)).build());
 
+        // A replacement's conf starts from the one of the member it replaces (5.3.2.2 2); the old members keep theirs.
         for (ServerSpec s : servers) {
-            steps.add(ctx.step(StepKey.PRE_PREPARE_CONF).on(s.id()).run(fetchConf(s)).build());
-        }
-        // A replacement gets a conf derived from the one of the member it replaces, with its own address.
-        for (ServerSpec s : servers) {
-            ServerSpec replacement = ctx.request.replacements().get(s.id());
-            if (replacement != null) {
-                steps.add(ctx.step(StepKey.PRE_PREPARE_CONF).on(replacement.id()).run(fetchConf(s)).build());
-            }
+            ServerSpec target = ctx.request.replacements().getOrDefault(s.id(), s);
+            steps.add(ctx.step(StepKey.PRE_PREPARE_CONF).on(target.id()).run(fetchConf(s)).build());
         }
         if (ctx.request.method().isRolling()) {
             steps.add(ctx.step(StepKey.ROLLING_WRITE_LOAD_ADVISORY).build());

@@ -57,6 +57,10 @@ class PlannerOfflineTest {
                 PhaseKind.SEED_CORE, PhaseKind.OTHER_CORE, PhaseKind.OTHER_CORE, PhaseKind.START_CORES,
                 PhaseKind.READ_REPLICA, PhaseKind.POST_UPGRADE);
         assertThat(plan.steps()).noneMatch(PlannedStep::isSkipped);
+        assertThat(plan.confs()).extracting(ConfToPrepare::server, ConfToPrepare::variant, ConfToPrepare::role).containsExactly(
+                tuple("core-1", ConfVariant.SEED_UPGRADE, ServerRole.FOLLOWER), tuple("core-1", ConfVariant.FINAL, ServerRole.FOLLOWER),
+                tuple("core-3", ConfVariant.FINAL, ServerRole.FOLLOWER), tuple("core-2", ConfVariant.FINAL, ServerRole.LEADER),
+                tuple("rr-1", ConfVariant.FINAL, ServerRole.READ_REPLICA));
     }
 
     @Test

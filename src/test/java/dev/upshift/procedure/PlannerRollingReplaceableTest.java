@@ -53,9 +53,17 @@ class PlannerRollingReplaceableTest {
                 List.of(NEW + "/bin/neo4j start"),
                 List.of("CALL dbms.cluster.overview()", "CALL dbms.components()"),
                 List.of(Clusters.OLD_HOME + "/bin/neo4j stop"));
-        // Confs are prepared for the replacements too; the full backup afterwards runs on a new member.
+        // Confs are prepared for the replacements from the replaced members' confs; the full backup afterwards runs on a new member.
         assertThat(plan.steps()).filteredOn(s -> s.key() == PRE_PREPARE_CONF).extracting(PlannedStep::server)
-                .containsExactly("core-1", "core-3", "core-2", "rr-1", "core-1-new", "core-3-new", "core-2-new", "rr-1-new");
+                .containsExactly("core-1-new", "core-3-new", "core-2-new", "rr-1-new");
+        assertThat(plan.steps()).filteredOn(s -> s.key() == PRE_PREPARE_CONF).extracting(s -> s.commands().get(0).server())
+                .containsExactly("core-1", "core-3", "core-2", "rr-1");
+        assertThat(plan.confs()).extracting(ConfToPrepare::server, ConfToPrepare::variant, ConfToPrepare::address,
+                ConfToPrepare::basedOn, ConfToPrepare::basedOnAddress).containsExactly(
+                tuple("core-1-new", ConfVariant.FINAL, "10.0.1.11", "core-1", "10.0.0.11"),
+                tuple("core-3-new", ConfVariant.FINAL, "10.0.1.13", "core-3", "10.0.0.13"),
+                tuple("core-2-new", ConfVariant.FINAL, "10.0.1.12", "core-2", "10.0.0.12"),
+                tuple("rr-1-new", ConfVariant.FINAL, "10.0.1.21", "rr-1", "10.0.0.21"));
         assertThat(plan.steps().get(plan.steps().size() - 1).commands()).extracting(Command::server).containsOnly("core-1-new");
     }
 
