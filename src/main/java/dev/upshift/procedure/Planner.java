@@ -39,7 +39,13 @@ public final class Planner {
     }
 
     public Plan plan(PlanRequest request) {
-        List<String> advisories = paths.require(request.source(), request.target(), request.method());
+        List<String> advisories = new ArrayList<>(paths.require(request.source(), request.target(), request.method()));
+        if (request.servers().stream().anyMatch(s -> s.installType() == InstallType.TARBALL)) {
+            // The manual's tarball steps carry over neo4j.conf and data only.
+            advisories.add("A tarball upgrade unpacks a fresh NEO4J_HOME: put plugins built for " + request.target()
+                    + " into its plugins directory, and copy certificates (and anything else the conf points to inside "
+                    + "the old NEO4J_HOME) before starting it; the manual's steps carry over only neo4j.conf and data.");
+        }
         checkTopology(request);
         PlanContext ctx = new PlanContext(catalogue, request, commands(request));
         List<PlanPhase> phases = new ArrayList<>();

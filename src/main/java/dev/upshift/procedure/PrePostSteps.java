@@ -25,7 +25,7 @@ final class PrePostSteps {
             ServerCommands c = ctx.on(s);
             String dir = ctx.backupDir(s);
             steps.add(ctx.step(StepKey.PRE_BACKUP_CONF).on(s.id()).run(
-                    c.shell("mkdir -p " + dir),
+                    c.mkdirForAdmin(dir),
                     c.shell("cp -p " + s.confDir() + "/neo4j.conf " + dir + "/neo4j.conf"),
                     c.shell("sha256sum " + s.confDir() + "/neo4j.conf " + dir + "/neo4j.conf")).build());
         }
@@ -35,7 +35,7 @@ final class PrePostSteps {
             if (!s.nativeAuth()) {
                 b.skip(SkipReason.authNotNative(s.id()));
             } else {
-                b.run(c.shell("mkdir -p " + ctx.backupDir(s)),
+                b.run(c.mkdirForAdmin(ctx.backupDir(s)),
                         c.shell("tar -czf " + ctx.dbmsArchive(s) + " -C " + s.dataDir() + " dbms"),
                         c.shell("sha256sum " + ctx.dbmsArchive(s)));
             }
@@ -74,7 +74,7 @@ final class PrePostSteps {
     private List<Command> fullBackup(ServerSpec server, String dir, boolean newInstall) {
         ServerCommands c = ctx.on(server);
         // Runs on the member itself against its backup port (dbms.backup.address, 6362 by default).
-        return List.of(c.shell("mkdir -p " + dir),
+        return List.of(c.mkdirForAdmin(dir),
                 c.admin(newInstall, "backup --from=" + server.address() + ":6362 --backup-dir=" + dir + " --name="
                                 + ctx.request.databaseName() + " --check-consistency=true"));
     }

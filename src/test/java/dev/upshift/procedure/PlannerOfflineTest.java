@@ -82,6 +82,7 @@ class PlannerOfflineTest {
                         "put the prepared neo4j.conf (final) for core-1 at /tmp/upshift/neo4j.conf.final",
                         "cp /tmp/upshift/neo4j.conf.final " + N + "/conf/neo4j.conf")),
                 tuple(OFF_SEED_DUMP, List.of(
+                        "mkdir -p " + B,
                         "rm -f " + B + "/graph.db.dump",
                         N + "/bin/neo4j-admin dump --database=graph.db --to=" + B + "/graph.db.dump",
                         "sha256sum " + B + "/graph.db.dump")),
@@ -137,7 +138,9 @@ class PlannerOfflineTest {
                 tuple(OFF_SEED_RESET_CONF, List.of("sudo systemctl stop neo4j",
                         "put the prepared neo4j.conf (final) for core-1 at /tmp/upshift/neo4j.conf.final",
                         "sudo cp /tmp/upshift/neo4j.conf.final /etc/neo4j/neo4j.conf")),
-                tuple(OFF_SEED_DUMP, List.of("sudo rm -f " + b + "/graph.db.dump",
+                tuple(OFF_SEED_DUMP, List.of(
+                        "sudo install -d -o neo4j -g neo4j " + b,
+                        "sudo rm -f " + b + "/graph.db.dump",
                         "sudo -u neo4j neo4j-admin dump --database=graph.db --to=" + b + "/graph.db.dump",
                         "sudo sha256sum " + b + "/graph.db.dump")),
                 tuple(OFF_SEED_UNBIND, List.of("sudo -u neo4j neo4j-admin unbind")));

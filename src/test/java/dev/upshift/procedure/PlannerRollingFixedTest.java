@@ -42,6 +42,7 @@ class PlannerRollingFixedTest {
                 POST_FULL_BACKUP);
         assertThat(plan.acknowledgements()).containsExactly("no-downgrade", "write-load");
         assertThat(plan.seedServer()).isNull();
+        assertThat(plan.advisories()).singleElement().asString().startsWith("A tarball upgrade unpacks a fresh NEO4J_HOME: put plugins built for 3.4.6");
     }
 
     @Test
@@ -99,6 +100,7 @@ class PlannerRollingFixedTest {
                         "sudo cp /tmp/upshift/neo4j.conf.final /etc/neo4j/neo4j.conf"),
                 List.of("sudo systemctl start neo4j"),
                 List.of("CALL dbms.cluster.overview()", "CALL dbms.components()"));
+        assertThat(deb.advisories()).isEmpty();
         Plan rpm = planner.plan(PlanRequest.of(Clusters.packaged(InstallType.RPM), "3.4.5", "3.4.6", Method.ROLLING_FIXED, Map.of()));
         assertThat(rpm.stepsOf("rr-1")).filteredOn(s -> s.key() == SRV_INSTALL).flatExtracting(PlannedStep::commandLines)
                 .first().isEqualTo("sudo yum install -y neo4j-enterprise-3.4.6");
