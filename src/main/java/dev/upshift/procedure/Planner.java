@@ -38,6 +38,12 @@ public final class Planner {
         return new Planner(ProcedureCatalogue.standard(), VersionTable.standard());
     }
 
+    /** Which methods may take a cluster from source to target, for the wizard (one answer per method). */
+    public List<Eligibility> eligibility(Neo4jVersion source, Neo4jVersion target) {
+        return paths.eligibility(source, target);
+    }
+
+    /** The plan, or a {@link PlanRefusedException} saying why not and what to do instead. */
     public Plan plan(PlanRequest request) {
         List<String> advisories = new ArrayList<>(paths.require(request.source(), request.target(), request.method()));
         if (request.servers().stream().anyMatch(s -> s.installType() == InstallType.TARBALL)) {

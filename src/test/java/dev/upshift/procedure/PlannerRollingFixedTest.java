@@ -143,6 +143,19 @@ class PlannerRollingFixedTest {
     }
 
     @Test
+    void aDowngradeIsRefusedWithWhatARollbackMeans() {
+        List<ServerSpec> servers = Clusters.tarball("/opt/neo4j-3.4.6");
+        assertThatThrownBy(() -> planner.plan(PlanRequest.of(servers, "3.4.6", "3.4.5", Method.OFFLINE, Clusters.tarballs(servers))))
+                .isInstanceOfSatisfying(PlanRefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RefusalCode.DOWNGRADE);
+                    assertThat(e.reason()).startsWith("Neo4j does not support downgrades; a failed upgrade means a full "
+                            + "rollback, including restoring the pre-upgrade backup");
+                    assertThat(e.route()).startsWith("To return to 3.4.5, plan a rollback: reinstall 3.4.5 on every server");
+                });
+        assertThat(planner.eligibility(Neo4jVersion.parse("3.4.5"), Neo4jVersion.parse("3.4.6"))).allMatch(Eligibility::allowed);
+    }
+
+    @Test
     void aTarballServerWithoutItsNewArchiveIsRefused() {
         List<ServerSpec> servers = Clusters.tarball();
         assertThatThrownBy(() -> planner.plan(PlanRequest.of(servers, "3.4.5", "3.4.6", Method.ROLLING_FIXED, Map.of())))
