@@ -52,6 +52,10 @@ public final class Planner {
                     + " into its plugins directory, and copy certificates (and anything else the conf points to inside "
                     + "the old NEO4J_HOME) before starting it; the manual's steps carry over only neo4j.conf and data.");
         }
+        if (request.method().isRolling()) {
+            advisories.add("Leadership moves during a rolling upgrade: the order (followers, then the leader, then read "
+                    + "replicas) uses the roles known now and is re-checked before each core's phase.");
+        }
         checkTopology(request);
         PlanContext ctx = new PlanContext(catalogue, request, commands(request));
         List<PlanPhase> phases = new ArrayList<>();
