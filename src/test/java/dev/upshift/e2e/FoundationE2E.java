@@ -32,8 +32,8 @@ import dev.upshift.lab.LabMember;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FoundationE2E extends JourneySupport {
 
-    static final String OPERATOR_PASSWORD = "dba-Passw0rd-e2e";
-    static final String AUDITOR_PASSWORD = "lead-Passw0rd-e2e";
+    static final String OPERATOR_PASSWORD = "Rolling-Upgrade-42x";
+    static final String AUDITOR_PASSWORD = "Review-Chain-77q";
     static final String CLUSTER = "prod-graph-e2e";
 
     @Autowired
