@@ -113,6 +113,10 @@ class FoundationE2E extends JourneySupport {
         assertThat(page.locator("#stream-status")).hasText("live");
         screenshot(page, "cluster");
         assertThat(page.content()).doesNotContain(keyBody());
+        page.click("#edit-cluster");
+        assertThat(page.locator("h1")).hasText("Edit cluster");
+        assertThat(page.content()).doesNotContain(keyBody()).doesNotContain("PRIVATE KEY-----\n");
+        page.goBack();
 
         page.navigate("/clusters");
         assertThat(page.locator("#cluster-list")).containsText(CLUSTER);
