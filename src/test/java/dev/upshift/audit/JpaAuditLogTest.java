@@ -117,6 +117,26 @@ class JpaAuditLogTest {
     }
 
     @Test
+    @DisplayName("a chain longer than one verification page verifies, and a break deep in it is found")
+    void longChainAcrossPages() {
+        int n = 2_345; // more than two pages of the verifier
+        for (int i = 0; i < n; i++) {
+            audit.recordAs("bulk", "run.step_finished", "run", "1", Map.of("step", i));
+            if (i % 500 == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        em.flush();
+        em.clear();
+        assertThat(verifier.verify()).isEqualTo(ChainVerification.intact(lastId()));
+
+        long victim = lastId() - 300;
+        jdbc.update("UPDATE audit_event SET actor = 'someone-else' WHERE id = ?", victim);
+        assertThat(verifier.verify().firstBrokenEventId()).isEqualTo(victim);
+    }
+
+    @Test
     @DisplayName("secrets in details never reach the table")
     void secretsAreRedacted() {
         AuditEvent event = audit.recordAs("alice", "cluster.created", "cluster", "1",

@@ -71,6 +71,15 @@ class SecurityIT {
         }
 
         @Test
+        void showsTheRoleButNotSpringSecuritysFactorAuthoritiesInTheHeader() throws Exception {
+            MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("admin")
+                    .password(ItEnvironment.ADMIN_PASSWORD)).andReturn().getRequest().getSession(false);
+            mvc.perform(get("/audit").session(session))
+                    .andExpect(content().string(containsString("<span class=\"badge\">ADMIN</span>")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("FACTOR_"))));
+        }
+
+        @Test
         void failsWithAWrongPasswordAndRecordsTheUsernameButNeverThePassword() throws Exception {
             mvc.perform(formLogin().user("lead").password("Wrong-guess-1234"))
                     .andExpect(unauthenticated())
