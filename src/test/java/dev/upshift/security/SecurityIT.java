@@ -228,6 +228,24 @@ class SecurityIT {
         }
 
         @Test
+        void anAuditorMayApproveAndExportButChangeNothingElse() throws Exception {
+            // refused by the URL rules before any controller is looked for
+            mvc.perform(post("/clusters").with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/clusters/3/delete").with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(put("/api/clusters/3").with(httpBasic("lead", AUDITOR_PASSWORD)))
+                    .andExpect(status().isForbidden());
+            // allowed through security (no such page exists yet, hence 404)
+            mvc.perform(post("/runs/7/approve").accept(MediaType.TEXT_HTML).with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/clusters").accept(MediaType.TEXT_HTML).with(user("dba").roles("OPERATOR")).with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/logout").with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(redirectedUrl("/login?logout"));
+        }
+
+        @Test
         void carryStrictSecurityHeaders() throws Exception {
             mvc.perform(get("/login"))
                     .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
