@@ -144,6 +144,14 @@ class SecurityIT {
         }
 
         @Test
+        void anHtmxPostWhoseSessionIsGoneReloadsThePage() throws Exception {
+            mvc.perform(post("/users/1/enabled").header("HX-Request", "true").header("X-CSRF-TOKEN", "from-a-dead-session")
+                            .param("enabled", "false"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(header().string("HX-Refresh", "true"));
+        }
+
+        @Test
         void aBasicAuthenticatedApiCallNeedsNoToken() throws Exception {
             mvc.perform(post("/api/users").with(httpBasic("admin", ItEnvironment.ADMIN_PASSWORD))
                             .contentType(MediaType.APPLICATION_JSON)
