@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@DataJpaTest
+@DataJpaTest(showSql = false) // the long-chain test would print thousands of statements
 @Import({JpaAuditLog.class, AuditChainVerifier.class})
 class JpaAuditLogTest {
 
