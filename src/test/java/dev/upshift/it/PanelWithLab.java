@@ -31,6 +31,12 @@ public abstract class PanelWithLab {
     public static final String ADMIN_PASSWORD = "it-Admin-pass-7305";
     public static final Path DATA_DIR = tempDir();
     public static final Path LOG_FILE = DATA_DIR.resolve("upshift.log");
+
+    static {
+        // The panel's log in a file too, so tests can search it (e.g. for secrets that must never be logged).
+        // A system property, because logging is set up before a test's dynamic properties are added.
+        System.setProperty("logging.file.name", LOG_FILE.toString());
+    }
     private static String sharedLabId;
     private static Long sharedClusterId;
 
@@ -44,8 +50,6 @@ public abstract class PanelWithLab {
     static void panel(DynamicPropertyRegistry registry) {
         registry.add("upshift.data-dir", DATA_DIR::toString);
         registry.add("upshift.admin-password", () -> ADMIN_PASSWORD);
-        // the panel's log in a file too, so tests can search it (e.g. for secrets that must never be logged)
-        registry.add("logging.file.name", () -> LOG_FILE.toString());
         // its own lab root: a lab sweeps stray processes of its root at start, so roots are never shared
         registry.add("upshift.lab.root", () -> Path.of("target/lab-panel-it").toAbsolutePath().toString());
         registry.add("upshift.lab.address-base", () -> "127.0.0.101");
