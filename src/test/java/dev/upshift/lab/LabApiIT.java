@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * it with credentials that work over SSH, and tears it down.
  */
 @SpringBootTest(properties = {
-        "upshift.data-dir=target/lab-api-it-data",
+        "upshift.data-dir=./target/lab-api-it-data",
         "upshift.lab.root=target/lab-it",
         "upshift.lab.address-base=127.0.0.51"})
 @AutoConfigureMockMvc
@@ -73,7 +73,7 @@ class LabApiIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"lab-cluster-" + id + "\"")));
 
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).pollInSameThread().until(() -> {
             String s = mvc.perform(get("/api/lab/clusters/" + id)).andReturn().getResponse().getContentAsString();
             return !"STARTING".equals(JsonPath.read(s, "$.status"));
         });
