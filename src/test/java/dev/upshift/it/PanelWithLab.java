@@ -52,7 +52,8 @@ public abstract class PanelWithLab {
         registry.add("upshift.admin-password", () -> ADMIN_PASSWORD);
         // its own lab root: a lab sweeps stray processes of its root at start, so roots are never shared
         registry.add("upshift.lab.root", () -> Path.of("target/lab-panel-it").toAbsolutePath().toString());
-        registry.add("upshift.lab.address-base", () -> "127.0.0.101");
+        // overridable so two checkouts can run their suites side by side on one machine
+        registry.add("upshift.lab.address-base", () -> System.getProperty("panel.it.address-base", "127.0.0.101"));
     }
 
     protected String baseUrl() {
