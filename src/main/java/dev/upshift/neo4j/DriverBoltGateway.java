@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.neo4j.driver.v1.AccessMode;
@@ -30,9 +33,11 @@ import org.springframework.stereotype.Component;
 public class DriverBoltGateway implements BoltGateway {
 
     private final Duration connectTimeout;
+    private final Duration callTimeout;
 
     public DriverBoltGateway(Neo4jProperties properties) {
         this.connectTimeout = properties.connectTimeout();
+        this.callTimeout = properties.callTimeout();
     }
 
     @Override
@@ -61,7 +66,33 @@ public class DriverBoltGateway implements BoltGateway {
                 r.containsKey("database") ? r.get("database").asString(null) : null);
     }
 
+    /**
+     * Every call has a hard time limit: driver 1.7 can block forever closing its pool when a member accepts the TCP
+     * connection but drops the Bolt handshake (seen on half-started members). A stuck call stays on its daemon
+     * thread; the caller moves on as if the member were unreachable, so a monitor poll or a gate never hangs.
+     */
     private <T> T run(BoltEndpoint endpoint, AccessMode mode, Function<Session, T> work) {
+        FutureTask<T> task = new FutureTask<>(() -> runUnbounded(endpoint, mode, work));
+        Thread thread = new Thread(task, "bolt-" + endpoint.uri().getHost());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new Neo4jUnavailableException("Neo4j at " + endpoint.uri() + " did not answer within "
+                    + callTimeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new Neo4jUnavailableException("Neo4j at " + endpoint.uri() + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Neo4jUnavailableException("Interrupted while asking Neo4j at " + endpoint.uri(), e);
+        }
+    }
+
+    private <T> T runUnbounded(BoltEndpoint endpoint, AccessMode mode, Function<Session, T> work) {
         String uri = endpoint.uri().toString();
         if (!"bolt".equals(endpoint.uri().getScheme())) {
             throw new IllegalArgumentException("Use a direct bolt:// address of one member, not " + uri);

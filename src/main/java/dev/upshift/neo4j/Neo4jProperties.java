@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Bolt settings ({@code upshift.neo4j.*}).
  *
  * @param connectTimeout how long to wait for a member before calling it unreachable
+ * @param callTimeout    the hard limit of one whole call (connect, query, close), see {@link DriverBoltGateway}
  */
 @ConfigurationProperties("upshift.neo4j")
-public record Neo4jProperties(@DefaultValue("5s") Duration connectTimeout) {
+public record Neo4jProperties(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration callTimeout) {
 }

@@ -29,7 +29,7 @@ class LabClusterManagerTest {
     void setUp() {
         lab = new LabClusterManager(LabProperties.defaults(root, "127.0.0.41"),
                 new SshjGateway(new RemoteProperties(Duration.ofSeconds(5))),
-                new DriverBoltGateway(new Neo4jProperties(Duration.ofSeconds(2))));
+                new DriverBoltGateway(new Neo4jProperties(Duration.ofSeconds(2), Duration.ofSeconds(6))));
     }
 
     @AfterEach

@@ -17,7 +17,7 @@ import dev.upshift.remote.SshjGateway;
 final class LabFixtures {
 
     static final SshjGateway SSH = new SshjGateway(new RemoteProperties(Duration.ofSeconds(10)));
-    static final DriverBoltGateway BOLT = new DriverBoltGateway(new Neo4jProperties(Duration.ofSeconds(5)));
+    static final DriverBoltGateway BOLT = new DriverBoltGateway(new Neo4jProperties(Duration.ofSeconds(5), Duration.ofSeconds(15)));
 
     private LabFixtures() {
     }
