@@ -14,12 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.annotation.Import;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import dev.upshift.e2e.Browsers;
+import dev.upshift.it.CountingBoltGateway;
 import dev.upshift.it.PanelWithLab;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
@@ -36,7 +36,6 @@ import dev.upshift.remote.SshGateway;
  * it missing is measured, over several trials (the member is restarted between trials). P3: 500 SSE subscribers on
  * one cluster: Bolt queries per poll, delivery delay of a change, heap and RSS.
  */
-@Import(CountingBoltGateway.Config.class)
 class MonitorBench extends PanelWithLab {
 
     static final int TRIALS = Integer.getInteger("bench.trials", 10);

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +27,7 @@ import dev.upshift.lab.LabStatus;
  * cluster (a real cluster takes about a minute to form); tests that change a cluster start their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(CountingBoltGateway.Config.class)
 public abstract class PanelWithLab {
 
     public static final String ADMIN_PASSWORD = "it-Admin-pass-7305";

@@ -1,4 +1,4 @@
-package dev.upshift.bench;
+package dev.upshift.it;
 
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,10 @@ import dev.upshift.neo4j.DriverBoltGateway;
 import dev.upshift.neo4j.Neo4jComponent;
 
 /** The real Bolt gateway, counting the queries the panel sends (the fan-out benchmark's "queries per poll"). */
-class CountingBoltGateway implements BoltGateway {
+public class CountingBoltGateway implements BoltGateway {
 
-    final AtomicLong queries = new AtomicLong();
+    public final AtomicLong queries = new AtomicLong();
+    public final AtomicLong overviews = new AtomicLong();
     private final BoltGateway real;
 
     CountingBoltGateway(BoltGateway real) {
@@ -27,6 +28,7 @@ class CountingBoltGateway implements BoltGateway {
     @Override
     public List<ClusterMember> overview(BoltEndpoint endpoint) {
         queries.incrementAndGet();
+        overviews.incrementAndGet();
         return real.overview(endpoint);
     }
 
@@ -43,7 +45,7 @@ class CountingBoltGateway implements BoltGateway {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
         @Bean
         @Primary
         CountingBoltGateway countingBoltGateway(DriverBoltGateway real) {
