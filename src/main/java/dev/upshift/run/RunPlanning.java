@@ -108,16 +108,22 @@ public class RunPlanning {
             }
         }
 
+        return createPlanned(cluster.id(), cluster.name(), specs, install, source, target, method, mode, command.seed());
+    }
+
+    /** Stores a PLANNED run for servers already described (the part of {@link #create} after reading the cluster). */
+    RunView createPlanned(Long clusterId, String clusterName, List<ServerSpec> specs, Map<String, InstallDetails> install,
+                          Neo4jVersion source, Neo4jVersion target, Method method, RunMode mode, String seed) {
         return tx.execute(status -> {
-            Run run = runs.saveAndFlush(new Run(cluster.id(), cluster.name(), method, mode, source.toString(),
+            Run run = runs.saveAndFlush(new Run(clusterId, clusterName, method, mode, source.toString(),
                     target.toString(), CurrentActor.name(), clock.instant()));
-            PlanRequest request = new PlanRequest(specs, source, target, method, install, null, command.seed(), null,
+            PlanRequest request = new PlanRequest(specs, source, target, method, install, null, seed, null,
                     null, "run-" + run.getId(), properties.stagingDir() + "/run-" + run.getId());
             Plan plan = planner.plan(request);
             run.describePlan(plan.expectedStoreFormat(), plan.seedServer(), plan.acknowledgements(), plan.advisories());
             store(run.getId(), specs, install, plan);
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("cluster", cluster.id());
+            details.put("cluster", clusterId);
             details.put("method", method.apiName());
             details.put("mode", mode.apiName());
             details.put("source", source.toString());

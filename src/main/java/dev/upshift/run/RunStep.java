@@ -167,6 +167,13 @@ public class RunStep {
         this.attempts++;
     }
 
+    /** Runs the step again: a FAILED step, or one left RUNNING by an interruption. */
+    void restart(String by, Instant at) {
+        require(status == StepStatus.FAILED || status == StepStatus.RUNNING, "be retried");
+        this.status = StepStatus.PENDING;
+        begin(by, at);
+    }
+
     void waiting(String reason) {
         this.waitingReason = reason;
     }

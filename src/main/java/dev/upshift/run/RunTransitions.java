@@ -71,10 +71,6 @@ public class RunTransitions {
         return change(runId, "run.resumed", Run::resume);
     }
 
-    Run retry(Long runId, Long stepId) {
-        return change(runId, "run.retrying", run -> run.retry());
-    }
-
     Run abort(Long runId, String reason, boolean stepInFlight) {
         String why = reason == null || reason.isBlank() ? "Aborted by " + CurrentActor.name() : reason.trim();
         return change(runId, "run.aborted", run -> run.abort(why, clock.instant(), stepInFlight));
@@ -113,6 +109,65 @@ public class RunTransitions {
             step.begin(CurrentActor.name(), clock.instant());
             return Map.of("attempt", step.getAttempts());
         });
+    }
+
+    /** The operator retries the step the run stands on (FAILED, or RUNNING when interrupted); the run runs again. */
+    RunStep retryStep(Long runId, Long stepId, boolean confirmUnsafe) {
+        return stepChange(stepId, "step.retried", (run, step) -> {
+            requireOf(run, step, runId);
+            boolean interrupted = step.getStatus() == StepStatus.RUNNING && run.getStatus() == RunStatus.INTERRUPTED;
+            if (step.getStatus() != StepStatus.FAILED && !interrupted) {
+                throw new RunConflictException("Step " + stepId + " (" + step.getKey() + ") is " + step.getStatus()
+                        + (step.getStatus() == StepStatus.RUNNING ? " and the run is " + run.getStatus() : "")
+                        + ": only a failed or interrupted step is retried.");
+            }
+            if (!step.isRetrySafe() && !confirmUnsafe) {
+                throw new RunRequestException("Step " + step.getKey() + " is not safe to run twice without a look at the "
+                        + "server first (" + step.getSection() + "). Check it, then retry with {\"confirmUnsafe\": true}.");
+            }
+            run.retry();
+            step.restart(CurrentActor.name(), clock.instant());
+            announce(run);
+            return Map.of("attempt", step.getAttempts(), "confirmUnsafe", confirmUnsafe);
+        });
+    }
+
+    /** Manual mode: the panel takes over the waiting step and runs its commands. */
+    RunStep takeOver(Long runId, Long stepId) {
+        return stepChange(stepId, "step.taken-over", (run, step) -> {
+            requireOf(run, step, runId);
+            requireAwaitingOperator(run, step);
+            step.waiting("The panel runs this step's commands (asked by " + CurrentActor.name() + ").");
+            return Map.of();
+        });
+    }
+
+    /** The operator confirms a waiting (manual) or interrupted step; the panel then runs the verifications it can. */
+    RunStep confirm(Long runId, Long stepId, String note) {
+        return stepChange(stepId, "step.confirmed", (run, step) -> {
+            requireOf(run, step, runId);
+            boolean interrupted = step.getStatus() == StepStatus.RUNNING && run.getStatus() == RunStatus.INTERRUPTED;
+            if (!interrupted) requireAwaitingOperator(run, step);
+            if (interrupted) {
+                run.resume();
+                announce(run);
+            }
+            step.waiting("Confirmed by " + CurrentActor.name() + "; verifying.");
+            step.addNote("Confirmed by " + CurrentActor.name() + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+            return note == null || note.isBlank() ? Map.of() : Map.of("note", note.trim());
+        });
+    }
+
+    private static void requireOf(Run run, RunStep step, Long runId) {
+        if (!run.getId().equals(runId)) throw new RunNotFoundException("Run " + runId + " has no step " + step.getId() + ".");
+    }
+
+    private static void requireAwaitingOperator(Run run, RunStep step) {
+        if (run.getStatus() != RunStatus.RUNNING || step.getStatus() != StepStatus.RUNNING
+                || !RunDriver.AWAITING_OPERATOR.equals(step.getWaitingReason())) {
+            throw new RunConflictException("Step " + step.getId() + " (" + step.getKey() + ") is not waiting for the operator"
+                    + " (step " + step.getStatus() + ", run " + run.getStatus() + ").");
+        }
     }
 
     /** Not a transition: the visible reason a started step has not sent its commands yet (no audit event). */
