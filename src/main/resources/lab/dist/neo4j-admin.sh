@@ -21,4 +21,5 @@ done
 exec "${JAVA_CMD}" -cp "${NEO4J_HOME}/plugins:${NEO4J_CONF}:${NEO4J_HOME}/lib/*:${NEO4J_HOME}/plugins/*" \
   "${OPENS[@]}" --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED \
   -Xmx${HEAP_SIZE:-512m} -Dfile.encoding=UTF-8 ${UPSHIFT_LAB_MARKER:+"-Dupshift.lab=${UPSHIFT_LAB_MARKER}"} \
+  ${UPSHIFT_LAB_ROOT:+"-Dupshift.lab.root=${UPSHIFT_LAB_ROOT}"} \
   org.neo4j.commandline.admin.AdminTool "$@"

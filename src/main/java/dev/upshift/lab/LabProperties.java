@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMembers         the most members (cores + read replicas) one lab cluster may have
  * @param sshPort            the port of every lab host's SSH server (each on its own address)
  * @param sshUser            the login name the lab hosts accept
- * @param heapSize           {@code dbms.memory.heap.*} of every member
+ * @param heapSize           {@code dbms.memory.heap.max_size} of every member
+ * @param heapInitialSize    {@code dbms.memory.heap.initial_size} (small: the default conf pre-touches the initial heap)
  * @param pageCacheSize      {@code dbms.memory.pagecache.size} of every member
  * @param formationTimeout   how long a new cluster may take to show every member and one leader
  * @param stopGracePeriod    how long a member gets after SIGTERM before SIGKILL (a member waiting to join ignores SIGTERM)
@@ -33,6 +34,7 @@ public record LabProperties(
         @DefaultValue("2222") int sshPort,
         @DefaultValue("upshift") String sshUser,
         @DefaultValue("512m") String heapSize,
+        @DefaultValue("128m") String heapInitialSize,
         @DefaultValue("32m") String pageCacheSize,
         @DefaultValue("240s") Duration formationTimeout,
         @DefaultValue("20s") Duration stopGracePeriod,
@@ -49,7 +51,7 @@ public record LabProperties(
 
     /** The defaults, rooted somewhere else (tests, tools). */
     public static LabProperties defaults(Path root, String addressBase) {
-        return new LabProperties(root, addressBase, 40, 7, 2222, "upshift", "512m", "32m", Duration.ofSeconds(240),
+        return new LabProperties(root, addressBase, 40, 7, 2222, "upshift", "512m", "128m", "32m", Duration.ofSeconds(240),
                 Duration.ofSeconds(20), "https://repo.maven.apache.org/maven2/", null, List.of("3.3.5", "3.4.5", "3.4.6"));
     }
 }

@@ -16,9 +16,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-
-import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
 /**
  * Two filter chains. {@code /api/**}: HTTP Basic, stateless (a session cookie is never read there, so CSRF
@@ -55,7 +52,6 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, SessionRegistry sessionRegistry, LoginAuditor loginAuditor)
             throws Exception {
-        RequestHeaderRequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request");
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/vendor/**", "/favicon.ico",
@@ -75,9 +71,7 @@ class SecurityConfig {
                                 .sessionRegistry(sessionRegistry)
                                 .expiredSessionStrategy(HtmxAware.expiredSessionStrategy())))
                 .exceptionHandling(ex -> ex
-                        // an htmx request after the session ended reloads the page (to the login form) instead of
-                        // swapping the login form into a fragment
-                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), htmx)
+                        .authenticationEntryPoint(HtmxAware.authenticationEntryPoint())
                         .accessDeniedHandler(HtmxAware.accessDeniedHandler()))
                 .headers(securityHeaders());
         return http.build();

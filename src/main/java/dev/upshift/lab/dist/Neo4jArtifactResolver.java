@@ -41,6 +41,28 @@ public class Neo4jArtifactResolver {
         this.central = new RemoteRepository.Builder("central", "default", remoteUrl).build();
     }
 
+    /** Throws a {@link LabException} unless Maven Central has Neo4j Enterprise {@code version} (one POM, cached). */
+    public void requireExists(String version) {
+        RepositorySystem system = new RepositorySystemSupplier().get();
+        try (CloseableSession session = new SessionBuilderSupplier(system).get()
+                .withLocalRepositoryBaseDirectories(localRepository)
+                .build()) {
+            requirePom(system, session, version);
+        } finally {
+            system.shutdown();
+        }
+    }
+
+    private void requirePom(RepositorySystem system, CloseableSession session, String version) {
+        try {
+            system.resolveArtifact(session, new ArtifactRequest(
+                    new DefaultArtifact("org.neo4j.app", "neo4j-server-enterprise", "pom", version), List.of(central), null));
+        } catch (ArtifactResolutionException e) {
+            throw new LabException("Neo4j Enterprise " + version + " is not on Maven Central"
+                    + " (org.neo4j.app:neo4j-server-enterprise:" + version + " could not be resolved)", e);
+        }
+    }
+
     /** The jars of Neo4j Enterprise {@code version}, server and every runtime dependency. */
     public List<Path> resolve(String version) {
         RepositorySystem system = new RepositorySystemSupplier().get();
@@ -49,13 +71,7 @@ public class Neo4jArtifactResolver {
                 .build()) {
             Artifact root = new DefaultArtifact("org.neo4j.app", "neo4j-server-enterprise", "jar", version);
             // Ask for the POM first: a version Central does not have fails here with a clear cause.
-            try {
-                system.resolveArtifact(session, new ArtifactRequest(
-                        new DefaultArtifact("org.neo4j.app", "neo4j-server-enterprise", "pom", version), List.of(central), null));
-            } catch (ArtifactResolutionException e) {
-                throw new LabException("Neo4j Enterprise " + version + " is not on Maven Central"
-                        + " (org.neo4j.app:neo4j-server-enterprise:" + version + " could not be resolved)", e);
-            }
+            requirePom(system, session, version);
             CollectRequest collect = new CollectRequest(new Dependency(root, JavaScopes.RUNTIME), List.of(central));
             DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
             List<Path> jars = system.resolveDependencies(session, request).getArtifactResults().stream()

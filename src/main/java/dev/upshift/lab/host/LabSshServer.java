@@ -39,6 +39,7 @@ public final class LabSshServer implements AutoCloseable {
      */
     public static LabSshServer start(String address, int port, Path hostKeyFile, String user, PublicKey authorizedKey,
                                      Path home, Map<String, String> environment) {
+        createParent(hostKeyFile);
         SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
         hostKeys.setAlgorithm(KeyUtils.RSA_ALGORITHM);
         hostKeys.setKeySize(3072);
@@ -60,6 +61,14 @@ public final class LabSshServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the lab SSH server on " + address + ":" + port + ": " + e.getMessage(), e);
         }
         return new LabSshServer(server, fingerprint);
+    }
+
+    private static void createParent(Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static KeyPair firstKey(SimpleGeneratorHostKeyProvider provider) {

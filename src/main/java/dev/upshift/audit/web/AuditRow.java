@@ -1,0 +1,28 @@
+package dev.upshift.audit.web;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import dev.upshift.audit.AuditEvent;
+
+/**
+ * An audit event as the page and the API show it.
+ *
+ * @param details the event's details as JSON (raw in the API; {@link #facts()} for the page)
+ */
+public record AuditRow(long id, Instant occurredAt, String actor, String action, String targetType, String targetId,
+                @JsonRawValue String details, String prevHash, String hash) {
+
+    static AuditRow of(AuditEvent e) {
+        return new AuditRow(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getTargetType(),
+                e.getTargetId(), e.getDetails(), e.getPrevHash().trim(), e.getHash().trim());
+    }
+
+    /** @return the details as key/value pairs for display (kept in their canonical, sorted order) */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Map<String, Object> facts() {
+        return DetailsText.parse(details);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.upshift.lab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.upshift.lab.host.LabKeys;
+import dev.upshift.lab.host.LabSshServer;
+import dev.upshift.remote.SshTarget;
+
+/** A running lab cluster: its hosts (each with an SSH server) and the Neo4j members on them. */
+public final class LabCluster {
+
+    private final String id;
+    private final LabClusterRequest request;
+    private final Path directory;
+    private final String sshUser;
+    private final LabKeys keys;
+    private final List<LabMember> members = new CopyOnWriteArrayList<>();
+    private final List<LabSshServer> servers = new CopyOnWriteArrayList<>();
+    private volatile Duration formationTime;
+
+    LabCluster(String id, LabClusterRequest request, Path directory, String sshUser, LabKeys keys) {
+        this.id = id;
+        this.request = request;
+        this.directory = directory;
+        this.sshUser = sshUser;
+        this.keys = keys;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String version() {
+        return request.version();
+    }
+
+    public LabClusterRequest request() {
+        return request;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public List<LabMember> members() {
+        return List.copyOf(members);
+    }
+
+    public List<LabMember> cores() {
+        return members.stream().filter(LabMember::isCore).toList();
+    }
+
+    public String sshUser() {
+        return sshUser;
+    }
+
+    public String privateKeyPem() {
+        return keys.privateKeyPem();
+    }
+
+    /** How the panel reaches this member over SSH, host key pinned. */
+    public SshTarget sshTarget(LabMember member) {
+        return SshTarget.withKey(member.address(), member.sshPort(), sshUser, keys.privateKeyPem(), member.hostKeyFingerprint());
+    }
+
+    public Duration formationTime() {
+        return formationTime;
+    }
+
+    void formed(Duration took) {
+        this.formationTime = took;
+    }
+
+    void add(LabMember member, LabSshServer server) {
+        members.add(member);
+        servers.add(server);
+    }
+
+    List<LabSshServer> servers() {
+        return new ArrayList<>(servers);
+    }
+
+    @Override
+    public String toString() {
+        return "LabCluster[" + id + ", Neo4j " + version() + ", " + request.cores() + " cores + " + request.readReplicas() + " RR]";
+    }
+}
