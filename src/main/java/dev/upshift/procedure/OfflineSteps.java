@@ -64,6 +64,7 @@ final class OfflineSteps {
 
         String dump = ctx.dumpFile(seed);
         steps.add(ctx.step(StepKey.OFF_SEED_DUMP).on(id).run(
+                c.mkdirForAdmin(ctx.backupDir(seed)),
                 c.shell("rm -f " + dump),   // neo4j-admin dump will not overwrite; this makes a retry safe
                 c.admin(true, "dump --database=" + ctx.request.databaseName() + " --to=" + dump),
                 c.shell("sha256sum " + dump)).build());

@@ -9,12 +9,15 @@ import java.util.List;
  * @param seedServer          offline: the core that upgrades the store; null for rolling
  * @param acknowledgements    what the operator must acknowledge when starting (API names, e.g. {@code no-downgrade})
  * @param advisories          what the operator should know (from the path rules)
+ * @param confs               the neo4j.conf files the plan installs, each to be derived, reviewed and accepted
  */
 public record Plan(Method method, Neo4jVersion source, Neo4jVersion target, String expectedStoreFormat,
-                   String seedServer, List<PlanPhase> phases, List<String> acknowledgements, List<String> advisories) {
+                   String seedServer, List<PlanPhase> phases, List<String> acknowledgements, List<String> advisories,
+                   List<ConfToPrepare> confs) {
 
     public Plan {
         phases = List.copyOf(phases);
+        confs = List.copyOf(confs);
         acknowledgements = List.copyOf(acknowledgements);
         advisories = List.copyOf(advisories);
     }

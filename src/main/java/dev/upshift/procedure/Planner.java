@@ -39,7 +39,13 @@ public final class Planner {
     }
 
     public Plan plan(PlanRequest request) {
-        List<String> advisories = paths.require(request.source(), request.target(), request.method());
+        List<String> advisories = new ArrayList<>(paths.require(request.source(), request.target(), request.method()));
+        if (request.servers().stream().anyMatch(s -> s.installType() == InstallType.TARBALL)) {
+            // The manual's tarball steps carry over neo4j.conf and data only.
+            advisories.add("A tarball upgrade unpacks a fresh NEO4J_HOME: put plugins built for " + request.target()
+                    + " into its plugins directory, and copy certificates (and anything else the conf points to inside "
+                    + "the old NEO4J_HOME) before starting it; the manual's steps carry over only neo4j.conf and data.");
+        }
         checkTopology(request);
         PlanContext ctx = new PlanContext(catalogue, request, commands(request));
         List<PlanPhase> phases = new ArrayList<>();
@@ -56,7 +62,21 @@ public final class Planner {
         phases.add(new PrePostSteps(ctx).post());
         List<String> acks = request.method().isRolling() ? List.of("no-downgrade", "write-load") : List.of("no-downgrade");
         String format = versions.lineOf(request.target()).orElseThrow().storeFormatLabel();
-        return new Plan(request.method(), request.source(), request.target(), format, seed, phases, acks, advisories);
+        return new Plan(request.method(), request.source(), request.target(), format, seed, phases, acks, advisories,
+                confs(ctx, seed));
+    }
+
+    /** Every server that gets a new conf, and from whose current conf it is derived. */
+    private static List<ConfToPrepare> confs(PlanContext ctx, String seed) {
+        List<ConfToPrepare> confs = new ArrayList<>();
+        for (ServerSpec s : ctx.rollingOrder()) {
+            ServerSpec target = ctx.request.replacements().getOrDefault(s.id(), s);
+            if (s.id().equals(seed)) {
+                confs.add(new ConfToPrepare(s.id(), ConfVariant.SEED_UPGRADE, s.role(), s.address(), s.id(), s.address()));
+            }
+            confs.add(new ConfToPrepare(target.id(), ConfVariant.FINAL, target.role(), target.address(), s.id(), s.address()));
+        }
+        return confs;
     }
 
     private static Map<String, ServerCommands> commands(PlanRequest r) {

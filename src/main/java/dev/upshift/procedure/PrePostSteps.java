@@ -25,7 +25,7 @@ final class PrePostSteps {
             ServerCommands c = ctx.on(s);
             String dir = ctx.backupDir(s);
             steps.add(ctx.step(StepKey.PRE_BACKUP_CONF).on(s.id()).run(
-                    c.shell("mkdir -p " + dir),
+                    c.mkdirForAdmin(dir),
                     c.shell("cp -p " + s.confDir() + "/neo4j.conf " + dir + "/neo4j.conf"),
                     c.shell("sha256sum " + s.confDir() + "/neo4j.conf " + dir + "/neo4j.conf")).build());
         }
@@ -35,7 +35,7 @@ final class PrePostSteps {
             if (!s.nativeAuth()) {
                 b.skip(SkipReason.authNotNative(s.id()));
             } else {
-                b.run(c.shell("mkdir -p " + ctx.backupDir(s)),
+                b.run(c.mkdirForAdmin(ctx.backupDir(s)),
                         c.shell("tar -czf " + ctx.dbmsArchive(s) + " -C " + s.dataDir() + " dbms"),
                         c.shell("sha256sum " + ctx.dbmsArchive(s)));
             }
@@ -44,15 +44,10 @@ final class PrePostSteps {
         ServerSpec backup = ctx.backupServer();
         steps.add(ctx.step(StepKey.PRE_VERIFY_FULL_BACKUP).run(fullBackup(backup, ctx.backupDir(backup) + "/full-backup", false)).build());
 
+        // A replacement's conf starts from the one of the member it replaces (5.3.2.2 2); the old members keep theirs.
         for (ServerSpec s : servers) {
-            steps.add(ctx.step(StepKey.PRE_PREPARE_CONF).on(s.id()).run(fetchConf(s)).build());
-        }
-        // A replacement gets a conf derived from the one of the member it replaces, with its own address.
-        for (ServerSpec s : servers) {
-            ServerSpec replacement = ctx.request.replacements().get(s.id());
-            if (replacement != null) {
-                steps.add(ctx.step(StepKey.PRE_PREPARE_CONF).on(replacement.id()).run(fetchConf(s)).build());
-            }
+            ServerSpec target = ctx.request.replacements().getOrDefault(s.id(), s);
+            steps.add(ctx.step(StepKey.PRE_PREPARE_CONF).on(target.id()).run(fetchConf(s)).build());
         }
         if (ctx.request.method().isRolling()) {
             steps.add(ctx.step(StepKey.ROLLING_WRITE_LOAD_ADVISORY).build());
@@ -79,7 +74,7 @@ final class PrePostSteps {
     private List<Command> fullBackup(ServerSpec server, String dir, boolean newInstall) {
         ServerCommands c = ctx.on(server);
         // Runs on the member itself against its backup port (dbms.backup.address, 6362 by default).
-        return List.of(c.shell("mkdir -p " + dir),
+        return List.of(c.mkdirForAdmin(dir),
                 c.admin(newInstall, "backup --from=" + server.address() + ":6362 --backup-dir=" + dir + " --name="
                                 + ctx.request.databaseName() + " --check-consistency=true"));
     }

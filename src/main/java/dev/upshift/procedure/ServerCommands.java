@@ -55,11 +55,11 @@ final class ServerCommands {
     }
 
     Command.Shell stop(boolean newInstall) {
-        return shell(tarball() ? home(newInstall) + "/bin/neo4j stop" : sudo("systemctl stop neo4j"));
+        return shell(tarball() ? home(newInstall) + "/bin/neo4j stop" : "systemctl stop neo4j");
     }
 
     Command.Shell start(boolean newInstall) {
-        return shell(tarball() ? home(newInstall) + "/bin/neo4j start" : sudo("systemctl start neo4j"));
+        return shell(tarball() ? home(newInstall) + "/bin/neo4j start" : "systemctl start neo4j");
     }
 
     Command.Shell admin(boolean newInstall, String args) {
@@ -107,7 +107,19 @@ final class ServerCommands {
         List<Command> c = new ArrayList<>();
         c.add(shell("mkdir -p " + newDataDir()));
         c.add(shell("tar -xzf " + archive + " -C " + newDataDir()));
+        // Unpacked as root it would keep the old host's owner ids; the service user must own its auth files.
+        if (server.installType().isPackage()) c.add(shell("chown -R neo4j:neo4j " + newDataDir() + "/dbms"));
         return c;
+    }
+
+    /**
+     * A directory neo4j-admin writes into (backups, the dump). A package runs neo4j-admin as the neo4j user, so the
+     * directory is made its own; elsewhere a plain mkdir.
+     */
+    Command.Shell mkdirForAdmin(String dir) {
+        return server.installType().isPackage() && server.sudo()
+                ? shell("install -d -o neo4j -g neo4j " + dir)
+                : shell("mkdir -p " + dir);
     }
 
     String stagedConf(ConfVariant variant) {
