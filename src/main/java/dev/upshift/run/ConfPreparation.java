@@ -10,14 +10,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.upshift.audit.AuditLog;
 import dev.upshift.procedure.ConfVariant;
+import dev.upshift.procedure.conf.ConfDeriver;
+import dev.upshift.procedure.conf.ConfProblem;
+import dev.upshift.procedure.conf.ConfTarget;
+import dev.upshift.procedure.conf.ConfValidator;
+import dev.upshift.procedure.conf.NeoConf;
 import dev.upshift.security.CurrentActor;
 
 /**
  * The prepared neo4j.conf of each server ({@code PRE_PREPARE_CONF}). When no person has put one, the panel derives
- * it from the server's current file: every setting carried over as it is, {@code dbms.mode} set to the server's
- * role and {@code dbms.allow_upgrade} removed (FINAL); the offline seed core also gets its upgrade variant with
- * {@code dbms.mode=SINGLE} and {@code dbms.allow_upgrade=true} (SEED_UPGRADE). A conf a person edited is never
- * replaced by a derived one.
+ * it from the server's current file with the procedure package's {@link ConfDeriver} (FINAL; the offline seed core
+ * also SEED_UPGRADE). A conf a person put is validated first and is never replaced by a derived one.
  */
 @Component
 class ConfPreparation {
@@ -45,7 +48,7 @@ class ConfPreparation {
                 RunConf conf = confs.findByRunIdAndServerAndVariant(ctx.runId(), server, v)
                         .orElseGet(() -> new RunConf(ctx.runId(), server, v));
                 if (conf.getOrigin() != RunConf.Origin.EDITED) {
-                    conf.set(current, derive(current, s.getRole().dbmsMode(), v), RunConf.Origin.DERIVED,
+                    conf.set(current, derive(ctx, s, current, v), RunConf.Origin.DERIVED,
                             CurrentActor.name(), clock.instant());
                     confs.save(conf);
                     audit.record("run.conf.derived", "run", String.valueOf(ctx.runId()),
@@ -57,40 +60,29 @@ class ConfPreparation {
         });
     }
 
-    static String derive(String current, String mode, ConfVariant variant) {
-        String conf = set(current, "dbms.mode", variant == ConfVariant.SEED_UPGRADE ? "SINGLE" : mode);
-        conf = remove(conf, "dbms.allow_upgrade");
-        if (variant == ConfVariant.SEED_UPGRADE) conf = set(conf, "dbms.allow_upgrade", "true");
-        return conf;
+    /** Derived by the procedure package's rules (renamed/removed settings, dbms.mode, dbms.allow_upgrade). */
+    static String derive(RunContext ctx, RunServer server, String current, ConfVariant variant) {
+        ConfTarget target = ConfTarget.of(ctx.sourceVersion(), ctx.targetVersion(), server.getRole(), server.getServer(), variant);
+        return ConfDeriver.standard().derive(NeoConf.parse(current), target).conf().render();
     }
 
-    /** Sets an active {@code key=value} line: replaces the first active one (dropping others), else appends. */
-    static String set(String conf, String key, String value) {
-        StringBuilder out = new StringBuilder();
-        boolean done = false;
-        for (String line : conf.split("\n", -1)) {
-            if (isSetting(line, key)) {
-                if (!done) out.append(key).append('=').append(value).append('\n');
-                done = true;
-            } else {
-                out.append(line).append('\n');
-            }
+    /** A person's conf: validated for this server before it is stored; refused with every error. */
+    RunConf accept(RunContext ctx, String server, ConfVariant variant, String content) {
+        RunServer s = ctx.server(server);
+        ConfTarget target = ConfTarget.of(ctx.sourceVersion(), ctx.targetVersion(), s.getRole(), server, variant);
+        List<ConfProblem> problems = ConfValidator.standard().validate(NeoConf.parse(content), target);
+        if (!ConfValidator.acceptable(problems)) {
+            throw new RunRequestException("The neo4j.conf for " + server + " was not accepted: " + String.join(" ",
+                    problems.stream().filter(p -> p.severity() == ConfProblem.Severity.ERROR).map(ConfProblem::message).toList()));
         }
-        String text = out.substring(0, out.length() - 1);
-        if (!done) text = (text.endsWith("\n") || text.isEmpty() ? text : text + "\n") + key + "=" + value + "\n";
-        return text;
-    }
-
-    static String remove(String conf, String key) {
-        StringBuilder out = new StringBuilder();
-        for (String line : conf.split("\n", -1)) {
-            if (!isSetting(line, key)) out.append(line).append('\n');
-        }
-        return out.substring(0, out.length() - 1);
-    }
-
-    private static boolean isSetting(String line, String key) {
-        String t = line.trim();
-        return t.startsWith(key) && t.substring(key.length()).trim().startsWith("=");
+        return tx.execute(status -> {
+            RunConf conf = confs.findByRunIdAndServerAndVariant(ctx.runId(), server, variant)
+                    .orElseGet(() -> new RunConf(ctx.runId(), server, variant));
+            conf.set(conf.getOriginal(), content, RunConf.Origin.EDITED, CurrentActor.name(), clock.instant());
+            confs.save(conf);
+            audit.record("run.conf.accepted", "run", String.valueOf(ctx.runId()),
+                    Map.of("server", server, "variant", variant.name(), "sha256", conf.getSha256()));
+            return conf;
+        });
     }
 }
