@@ -1,9 +1,15 @@
 package dev.upshift.cluster;
 
 /** One server of a {@link ClusterCommand}. {@code privateKey} and {@code password} are never logged. */
-public record ServerCommand(String address, ServerRole role, int sshPort, String sshUser, String privateKey,
-                            String password, boolean useSudo, String hostKeyFingerprint, InstallType installType,
+public record ServerCommand(String address, ServerRole role, Integer sshPort, String sshUser, String privateKey,
+                            String password, Boolean useSudo, String hostKeyFingerprint, InstallType installType,
                             String neo4jHome, String confDir, String dataDir) {
+
+    /** Optional in the API: SSH on port 22, no sudo. */
+    public ServerCommand {
+        sshPort = sshPort == null ? 22 : sshPort;
+        useSudo = useSudo != null && useSudo;
+    }
 
     boolean hasPrivateKey() {
         return privateKey != null && !privateKey.isBlank();

@@ -12,6 +12,14 @@ public sealed interface Command permits Command.Shell, Command.Cypher, Command.U
     /** What the operator would type or do. */
     String display();
 
+    /** A stable name for the API and the UI: {@code shell}, {@code cypher}, {@code upload-conf} or {@code transfer}. */
+    default String kind() {
+        if (this instanceof Shell) return "shell";
+        if (this instanceof Cypher) return "cypher";
+        if (this instanceof UploadConf) return "upload-conf";
+        return "transfer";
+    }
+
     /** A shell command line, run over SSH. */
     record Shell(String server, String line) implements Command {
         public String display() {

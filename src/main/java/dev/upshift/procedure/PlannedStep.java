@@ -12,8 +12,10 @@ import java.util.List;
  * @param skip                   non-null when the manual makes this step conditional and the condition does not hold
  * @param omitted                conditional parts of the step that are not planned, with why (e.g. the data copy)
  * @param gate                   what the engine must see before starting it
- * @param recheckLeaderAtRuntime the step's position assumes today's leader; leadership moves, so the engine
- *                               re-applies {@link RollingOrder} before starting this server's phase
+ * @param recheckLeaderAtRuntime set on the first step of a core's rolling phase: its position assumes the leader
+ *                               known at planning time; leadership moves, so before starting the phase the engine
+ *                               re-applies {@link RollingOrder#next} with the roles it sees and may take another
+ *                               core's phase first
  */
 public record PlannedStep(StepKey key, String server, String section, String text, Actor actor,
                           List<Command> commands, Verification verification, boolean retrySafe, SkipReason skip,

@@ -38,6 +38,12 @@ public final class Planner {
         return new Planner(ProcedureCatalogue.standard(), VersionTable.standard());
     }
 
+    /** Which methods may take a cluster from source to target, for the wizard (one answer per method). */
+    public List<Eligibility> eligibility(Neo4jVersion source, Neo4jVersion target) {
+        return paths.eligibility(source, target);
+    }
+
+    /** The plan, or a {@link PlanRefusedException} saying why not and what to do instead. */
     public Plan plan(PlanRequest request) {
         List<String> advisories = new ArrayList<>(paths.require(request.source(), request.target(), request.method()));
         if (request.servers().stream().anyMatch(s -> s.installType() == InstallType.TARBALL)) {
@@ -45,6 +51,10 @@ public final class Planner {
             advisories.add("A tarball upgrade unpacks a fresh NEO4J_HOME: put plugins built for " + request.target()
                     + " into its plugins directory, and copy certificates (and anything else the conf points to inside "
                     + "the old NEO4J_HOME) before starting it; the manual's steps carry over only neo4j.conf and data.");
+        }
+        if (request.method().isRolling()) {
+            advisories.add("Leadership moves during a rolling upgrade: the order (followers, then the leader, then read "
+                    + "replicas) uses the roles known now and is re-checked before each core's phase.");
         }
         checkTopology(request);
         PlanContext ctx = new PlanContext(catalogue, request, commands(request));

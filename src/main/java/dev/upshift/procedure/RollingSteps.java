@@ -43,7 +43,8 @@ final class RollingSteps {
             ServerSpec neu = ctx.request.replacements().get(old.id());
             ServerCommands n = ctx.on(neu);
             List<PlannedStep> steps = new ArrayList<>();
-            steps.add(ctx.step(StepKey.RR_NEW_INSTANCE).on(neu.id()).run(n.installNewVersion()).build());
+            // The phase's place assumes today's leader: the engine re-applies RollingOrder before starting it.
+            steps.add(ctx.step(StepKey.RR_NEW_INSTANCE).on(neu.id()).run(n.installNewVersion()).recheckLeader(old.isCore()).build());
             steps.add(ctx.step(StepKey.RR_PLACE_CONF).on(neu.id()).run(n.installConf(ConfVariant.FINAL)).build());
 
             StepBuilder dbms = ctx.step(StepKey.RR_MOVE_DBMS).on(neu.id());
@@ -57,8 +58,7 @@ final class RollingSteps {
 
             steps.add(ctx.step(StepKey.RR_START_STORE_COPY).on(neu.id()).run(n.start(true)).build());
             steps.add(ctx.step(StepKey.RR_VERIFY_JOINED).on(neu.id()).run(joinedChecks(neu)).build());
-            steps.add(ctx.step(StepKey.RR_STOP_OLD).on(old.id()).run(ctx.on(old).stop(false))
-                    .gate(Gate.SAFE_TO_STOP).recheckLeader(old.isCore()).build());
+            steps.add(ctx.step(StepKey.RR_STOP_OLD).on(old.id()).run(ctx.on(old).stop(false)).gate(Gate.SAFE_TO_STOP).build());
             phases.add(new PlanPhase(PhaseKind.SERVER, title(old) + " replaced by " + neu.id(), old.id(), steps));
         }
         return phases;

@@ -127,16 +127,16 @@ public final class UpgradePaths {
     private List<String> advisories(Neo4jVersion source, Neo4jVersion target) {
         List<String> notes = new ArrayList<>();
         ReleaseLine from = versions.lineOf(source).orElseThrow();
+        ReleaseLine to = versions.lineOf(target).orElseThrow();
         if (!source.sameLineAs(target) && !source.equals(from.latest())) {
             notes.add("Operations Manual 5.1 asks that a cluster be on the latest release of its line before a minor "
                     + "upgrade (" + from.latest() + ", not " + source + "); a rolling upgrade to " + from.latest()
                     + " first is the documented route. (Measured: offline 3.3.5 → 3.4.6 works as documented.)");
         }
-        if (!versions.lineOf(source).orElseThrow().storeFormat().equals(versions.lineOf(target).orElseThrow().storeFormat())) {
-            notes.add("The store format changes (" + from.storeFormatLabel() + " → "
-                    + versions.lineOf(target).orElseThrow().storeFormatLabel() + "): the seed core needs "
-                    + "dbms.allow_upgrade=true, and the format must be verified after the upgrade (a " + target.line()
-                    + " server started without it runs silently on the old format).");
+        if (!from.storeFormat().equals(to.storeFormat())) {
+            notes.add("The store format changes (" + from.storeFormatLabel() + " → " + to.storeFormatLabel()
+                    + "): the seed core needs dbms.allow_upgrade=true, and the format must be verified after the upgrade "
+                    + "(a " + target.line() + " server started without it runs silently on the old format).");
         }
         return notes;
     }

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@DataJpaTest
+@DataJpaTest(showSql = false) // the long-chain test would print thousands of statements
 @Import({JpaAuditLog.class, AuditChainVerifier.class})
 class JpaAuditLogTest {
 
@@ -117,6 +117,26 @@ class JpaAuditLogTest {
     }
 
     @Test
+    @DisplayName("a chain longer than one verification page verifies, and a break deep in it is found")
+    void longChainAcrossPages() {
+        int n = 2_345; // more than two pages of the verifier
+        for (int i = 0; i < n; i++) {
+            audit.recordAs("bulk", "run.step_finished", "run", "1", Map.of("step", i));
+            if (i % 500 == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        em.flush();
+        em.clear();
+        assertThat(verifier.verify()).isEqualTo(ChainVerification.intact(lastId()));
+
+        long victim = lastId() - 300;
+        jdbc.update("UPDATE audit_event SET actor = 'someone-else' WHERE id = ?", victim);
+        assertThat(verifier.verify().firstBrokenEventId()).isEqualTo(victim);
+    }
+
+    @Test
     @DisplayName("secrets in details never reach the table")
     void secretsAreRedacted() {
         AuditEvent event = audit.recordAs("alice", "cluster.created", "cluster", "1",
@@ -180,6 +200,16 @@ class JpaAuditLogTest {
         ChainVerification result = verifier.verify();
         assertThat(result.intact()).as(result.toString()).isTrue();
         assertThat(result.checked()).isEqualTo(lastId());
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @DisplayName("recording in a read-only transaction (which would never be flushed) is refused")
+    void refusesReadOnlyTransactions() {
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tx.setReadOnly(true);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> audit.record("x.y", null, null, Map.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
     }
 
     @Test

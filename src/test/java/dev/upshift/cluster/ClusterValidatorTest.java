@@ -73,4 +73,15 @@ class ClusterValidatorTest {
         var cmd = cluster("<script>alert(1)</script>", "bolt://10.0.0.5:7687", List.of(server("10.0.0.5", TestKeys.rsaPrivateKeyPem())));
         assertThat(ClusterValidator.validate(cmd, null, false)).containsKey("name");
     }
+
+    @Test
+    @DisplayName("markup in any text field gets a field error")
+    void markupEverywhere() {
+        String x = "<script>alert(1)</script>";
+        var s = new ServerCommand(x, ServerRole.CORE, 22, x, null, "x", false, x, InstallType.TARBALL, "/opt/" + x, "/" + x, "/" + x);
+        var cmd = new ClusterCommand(x, x, Neo4jAuth.BASIC, x, "x", List.of(s));
+        assertThat(ClusterValidator.validate(cmd, null, false)).containsKeys("name", "boltUri", "neo4jUsername",
+                "servers[0].address", "servers[0].sshUser", "servers[0].hostKeyFingerprint", "servers[0].neo4jHome",
+                "servers[0].confDir", "servers[0].dataDir");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class ClusterRegistryIT extends PanelWithLab {
                 + "\"hostKeyFingerprint\":" + q(payload) + ",\"installType\":\"TARBALL\",\"neo4jHome\":" + q("/opt/" + payload)
                 + ",\"confDir\":" + q("/" + payload) + ",\"dataDir\":" + q("/" + payload) + "}]}");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.<Map<String, String>>read("$.errors")).containsKeys("name", "boltUri", "neo4jUsername",
+        assertThat(r.<List<String>>read("$.errors[*].field")).contains("name", "boltUri", "neo4jUsername",
                 "servers[0].address", "servers[0].sshUser", "servers[0].hostKeyFingerprint", "servers[0].neo4jHome",
                 "servers[0].confDir", "servers[0].dataDir");
     }
@@ -164,6 +165,25 @@ class ClusterRegistryIT extends PanelWithLab {
         assertThat(db).as("the H2 file is the one the panel writes").contains(name);
         assertThat(db).doesNotContain(keyBody());
         assertThat(admin.get("/api/clusters").body()).doesNotContain(keyBody());
+        String log = Files.readString(LOG_FILE);
+        assertThat(log).as("the log file is the panel's").contains("Started");
+        assertThat(log).doesNotContain(keyBody()).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    @DisplayName("the panel is healthy without signing in; the API needs credentials")
+    void healthAndAuthentication() {
+        Api anonymous = new Api(baseUrl(), "nobody", "wrong-password-1");
+        assertThat(anonymous.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(anonymous.get("/api/clusters").status()).isEqualTo(401);
+    }
+
+    @AfterAll
+    void auditChainStillVerifies() {
+        Api.Response verify = admin.get("/api/audit/verify");
+        assertThat(verify.status()).isEqualTo(200);
+        assertThat(verify.<Boolean>read("$.intact")).as(verify.body()).isTrue();
+        assertThat(verify.<Integer>read("$.checked")).isGreaterThan(0);
     }
 
     /** A line from the middle of the key's base64 body: any copy of the key material contains it. */
@@ -176,8 +196,9 @@ class ClusterRegistryIT extends PanelWithLab {
         int before = clusterCount();
         Api.Response r = admin.post("/api/clusters", json);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.<Map<String, String>>read("$.errors")).containsKey(field);
-        assertThat(r.<String>read("$.errors['" + field + "']")).containsIgnoringCase(messagePart);
+        List<String> messages = r.read("$.errors[?(@.field == '" + field + "')].message");
+        assertThat(messages).as(r.body()).hasSize(1);
+        assertThat(messages.get(0)).containsIgnoringCase(messagePart);
         assertThat(clusterCount()).as("nothing stored").isEqualTo(before);
     }
 }

@@ -42,7 +42,9 @@ class PlannerRollingFixedTest {
                 POST_FULL_BACKUP);
         assertThat(plan.acknowledgements()).containsExactly("no-downgrade", "write-load");
         assertThat(plan.seedServer()).isNull();
-        assertThat(plan.advisories()).singleElement().asString().startsWith("A tarball upgrade unpacks a fresh NEO4J_HOME: put plugins built for 3.4.6");
+        assertThat(plan.advisories()).hasSize(2);
+        assertThat(plan.advisories().get(0)).startsWith("A tarball upgrade unpacks a fresh NEO4J_HOME: put plugins built for 3.4.6");
+        assertThat(plan.advisories().get(1)).startsWith("Leadership moves during a rolling upgrade");
     }
 
     @Test
@@ -100,7 +102,9 @@ class PlannerRollingFixedTest {
                         "sudo cp /tmp/upshift/neo4j.conf.final /etc/neo4j/neo4j.conf"),
                 List.of("sudo systemctl start neo4j"),
                 List.of("CALL dbms.cluster.overview()", "CALL dbms.components()"));
-        assertThat(deb.advisories()).isEmpty();
+        assertThat(deb.advisories()).singleElement().asString().startsWith("Leadership moves");
+        assertThat(deb.stepsOf("core-1")).filteredOn(s -> s.key() == SRV_INSTALL).flatExtracting(PlannedStep::commands)
+                .extracting(Command::kind).containsExactly("shell", "upload-conf", "shell");
         Plan rpm = planner.plan(PlanRequest.of(Clusters.packaged(InstallType.RPM), "3.4.5", "3.4.6", Method.ROLLING_FIXED, Map.of()));
         assertThat(rpm.stepsOf("rr-1")).filteredOn(s -> s.key() == SRV_INSTALL).flatExtracting(PlannedStep::commandLines)
                 .first().isEqualTo("sudo yum install -y neo4j-enterprise-3.4.6");
@@ -140,6 +144,19 @@ class PlannerRollingFixedTest {
                     assertThat(e.reason()).contains("only between patch releases", "StandardV3_2[v0.A.8] → StandardV3_4[v0.A.9]");
                     assertThat(e.route()).startsWith("Use the offline upgrade (5.3.3)");
                 });
+    }
+
+    @Test
+    void aDowngradeIsRefusedWithWhatARollbackMeans() {
+        List<ServerSpec> servers = Clusters.tarball("/opt/neo4j-3.4.6");
+        assertThatThrownBy(() -> planner.plan(PlanRequest.of(servers, "3.4.6", "3.4.5", Method.OFFLINE, Clusters.tarballs(servers))))
+                .isInstanceOfSatisfying(PlanRefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RefusalCode.DOWNGRADE);
+                    assertThat(e.reason()).startsWith("Neo4j does not support downgrades; a failed upgrade means a full "
+                            + "rollback, including restoring the pre-upgrade backup");
+                    assertThat(e.route()).startsWith("To return to 3.4.5, plan a rollback: reinstall 3.4.5 on every server");
+                });
+        assertThat(planner.eligibility(Neo4jVersion.parse("3.4.5"), Neo4jVersion.parse("3.4.6"))).allMatch(Eligibility::allowed);
     }
 
     @Test

@@ -37,13 +37,14 @@ class PlannerRollingReplaceableTest {
         Plan plan = planner.plan(request().withReplacements(replacements()));
         assertThat(plan.phases()).filteredOn(p -> p.kind() == PhaseKind.SERVER).extracting(PlanPhase::server)
                 .containsExactly("core-1", "core-3", "core-2", "rr-1");
-        assertThat(plan.phases().get(1).steps()).extracting(PlannedStep::key, PlannedStep::server, PlannedStep::gate).containsExactly(
-                tuple(RR_NEW_INSTANCE, "core-1-new", Gate.NONE),
-                tuple(RR_PLACE_CONF, "core-1-new", Gate.NONE),
-                tuple(RR_MOVE_DBMS, "core-1-new", Gate.NONE),
-                tuple(RR_START_STORE_COPY, "core-1-new", Gate.NONE),
-                tuple(RR_VERIFY_JOINED, "core-1-new", Gate.NONE),
-                tuple(RR_STOP_OLD, "core-1", Gate.SAFE_TO_STOP));
+        assertThat(plan.phases().get(1).steps()).extracting(PlannedStep::key, PlannedStep::server, PlannedStep::gate,
+                PlannedStep::recheckLeaderAtRuntime).containsExactly(
+                tuple(RR_NEW_INSTANCE, "core-1-new", Gate.NONE, true),
+                tuple(RR_PLACE_CONF, "core-1-new", Gate.NONE, false),
+                tuple(RR_MOVE_DBMS, "core-1-new", Gate.NONE, false),
+                tuple(RR_START_STORE_COPY, "core-1-new", Gate.NONE, false),
+                tuple(RR_VERIFY_JOINED, "core-1-new", Gate.NONE, false),
+                tuple(RR_STOP_OLD, "core-1", Gate.SAFE_TO_STOP, false));
         assertThat(plan.phases().get(1).steps()).extracting(PlannedStep::commandLines).containsExactly(
                 List.of("mkdir -p " + NEW, "tar -xzf /tmp/neo4j-enterprise-3.4.6-unix.tar.gz -C " + NEW + " --strip-components=1"),
                 List.of("put the prepared neo4j.conf (final) for core-1-new at /tmp/upshift/neo4j.conf.final",
@@ -65,6 +66,23 @@ class PlannerRollingReplaceableTest {
                 tuple("core-2-new", ConfVariant.FINAL, "10.0.1.12", "core-2", "10.0.0.12"),
                 tuple("rr-1-new", ConfVariant.FINAL, "10.0.1.21", "rr-1", "10.0.0.21"));
         assertThat(plan.steps().get(plan.steps().size() - 1).commands()).extracting(Command::server).containsOnly("core-1-new");
+    }
+
+    @Test
+    void packageReplacementsGetTheDbmsOwnedByNeo4jAndNonNativeAuthSkipsIt() {
+        List<ServerSpec> old = Clusters.packaged(InstallType.DEB).stream()
+                .map(s -> s.id().equals("rr-1") ? s.withNativeAuth(false) : s).toList();
+        Map<String, ServerSpec> r = new LinkedHashMap<>();
+        old.forEach(s -> r.put(s.id(), ServerSpec.packaged(s.id() + "-new", s.address().replace("10.0.0.", "10.0.1."), s.role(), InstallType.DEB)));
+        Plan plan = planner.plan(PlanRequest.of(old, "3.4.5", "3.4.6", Method.ROLLING_REPLACEABLE, Map.of()).withReplacements(r));
+        assertThat(plan.stepsOf("core-2-new")).filteredOn(s -> s.key() == RR_MOVE_DBMS).flatExtracting(PlannedStep::commandLines)
+                .containsExactly("copy core-2:/var/backups/neo4j/upshift-3.4.5-to-3.4.6/dbms.tar.gz to core-2-new:/tmp/upshift/dbms.tar.gz",
+                        "sudo mkdir -p /var/lib/neo4j/data", "sudo tar -xzf /tmp/upshift/dbms.tar.gz -C /var/lib/neo4j/data",
+                        "sudo chown -R neo4j:neo4j /var/lib/neo4j/data/dbms");
+        assertThat(plan.stepsOf("rr-1-new")).filteredOn(s -> s.key() == RR_MOVE_DBMS).extracting(s -> s.skip().code())
+                .containsExactly("AUTH_NOT_NATIVE");
+        assertThat(plan.stepsOf("rr-1-new")).filteredOn(s -> s.key() == RR_NEW_INSTANCE).flatExtracting(PlannedStep::commandLines)
+                .containsExactly("sudo apt-get install -y -o Dpkg::Options::=--force-confold neo4j-enterprise=1:3.4.6");
     }
 
     @Test

@@ -95,7 +95,9 @@ class ClusterApiController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The cluster was not saved: " + String.join(" ", e.fieldErrors().values()));
         problem.setTitle("Invalid cluster");
-        problem.setProperty("errors", e.fieldErrors());
+        // the API's one error shape (see ApiExceptionHandler): a list of {field, message}
+        problem.setProperty("errors", e.fieldErrors().entrySet().stream()
+                .map(error -> Map.of("field", error.getKey(), "message", error.getValue())).toList());
         return problem;
     }
 }

@@ -50,7 +50,10 @@ public final class ConfFacts {
         return keys.computeIfAbsent(line, ConfFacts::loadKeys);
     }
 
-    /** The settings of one release line; {@code <name>} in a listed key stands for any one name. */
+    /**
+     * The settings of one release line; {@code <name>} in a listed key stands for any one name, and a key ending in
+     * {@code .*} for any key under that prefix.
+     */
     public static final class KnownKeys {
         private final Set<String> exact = new HashSet<>();
         private final List<Pattern> patterns = new ArrayList<>();
@@ -59,7 +62,9 @@ public final class ConfFacts {
         KnownKeys(List<String> keys) {
             for (String k : keys) {
                 all.add(k);
-                if (k.contains("<")) {
+                if (k.endsWith(".*")) {
+                    patterns.add(Pattern.compile(Pattern.quote(k.substring(0, k.length() - 1)) + ".+"));
+                } else if (k.contains("<")) {
                     patterns.add(Pattern.compile(Pattern.quote(k).replaceAll("<[^>]+>", "\\\\E[^.=]+\\\\Q")));
                 } else {
                     exact.add(k);

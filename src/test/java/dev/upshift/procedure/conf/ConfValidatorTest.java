@@ -41,7 +41,8 @@ class ConfValidatorTest {
     void anObviousTypoIsAnErrorAnUnknownKeyAWarning() {
         String conf = "dbms.mode=CORE\ndbms.memory.pagecach.size=1g\napoc.export.file.enabled=true\n"
                 + "causal_clustering.initial_discovery_members=10.0.0.11:5000\ndbms.connectors.default_advertised_address=10.0.0.11\n"
-                + "dbms.ssl.policy.client.base_directory=certificates/client\ndbms.connector.bolt2.listen_address=:7688\n";
+                + "dbms.ssl.policy.client.base_directory=certificates/client\ndbms.connector.bolt2.listen_address=:7688\n"
+                + "causal_clustering.load_balancing.config.server_policies.default=groups(east)\n";
         assertThat(validate(conf, CORE_1)).extracting(ConfProblem::severity, ConfProblem::key, ConfProblem::line).containsExactly(
                 tuple(Severity.ERROR, "dbms.memory.pagecach.size", 2),
                 tuple(Severity.WARNING, "apoc.export.file.enabled", 3));

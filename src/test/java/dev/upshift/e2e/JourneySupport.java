@@ -1,0 +1,58 @@
+package dev.upshift.e2e;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import dev.upshift.it.PanelWithLab;
+
+/** Browser journeys: the whole panel with its shared practice cluster, driven in real Chromium. */
+public abstract class JourneySupport extends PanelWithLab {
+
+    protected BrowserContext context;
+    protected Page page;
+
+    static {
+        // a real cluster answers slower than a unit test: discovery asks every member, under a loaded CI machine
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        context = newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    protected BrowserContext newContext() {
+        Browser browser = Browsers.chromium();
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setBaseURL(baseUrl()));
+    }
+
+    protected void login(Page page, String username, String password) {
+        page.navigate("/login");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("button:has-text('Sign in')");
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    protected void logout(Page page) {
+        page.click("button:has-text('Sign out')");
+        page.waitForURL(url -> url.contains("/login"));
+    }
+
+    protected static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")).setFullPage(true));
+    }
+}
