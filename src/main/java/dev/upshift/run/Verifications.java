@@ -73,7 +73,8 @@ class Verifications {
             });
             case MEMBER_JOINED -> await(ctx, waiting, true, s -> ClusterChecks.joined(s, ctx, server, gates.versions(ctx, s))
                     .or(() -> gates.caughtUp(ctx, s, server)));
-            case CLUSTER_FORMED -> await(ctx, waiting, true, s -> ClusterChecks.formed(s, ctx, gates.versions(ctx, s)));
+            case CLUSTER_FORMED -> await(ctx, waiting, true, s -> ClusterChecks.formed(s, ctx, gates.versions(ctx, s)))
+                    .or(() -> storeFormats(ctx, out));
             case CLUSTER_STATE -> await(ctx, waiting, true, s -> ClusterChecks.healthyOn(s, ctx, ctx.sourceVersion()));
             case STORE_UPGRADED -> storeUpgraded(ctx, server, out);
         };
@@ -127,6 +128,32 @@ class Verifications {
         // a verification is not cancelled by a pause: the step's commands ran, so its outcome is recorded first
         HealthGates.Wait w = gates.await(check, mustReach, properties.verifyTimeout(), waiting, () -> false, ctx.clusterId());
         return w.outcome() == HealthGates.Outcome.MET ? Optional.empty() : Optional.of(w.reason());
+    }
+
+    /**
+     * Every core reads its store in the target's format. Neo4j 3.4 started on a 3.3 store without
+     * {@code dbms.allow_upgrade} runs silently on the old format (measured), so a formed cluster is not proof enough:
+     * the format each core selected at start-up is read from its debug.log.
+     */
+    private Optional<String> storeFormats(RunContext ctx, StepOutput.Recorder out) {
+        if (ctx.expectedStoreFormat() == null) return Optional.empty();
+        for (RunServer core : ctx.servers().values()) {
+            if (!core.isCore()) continue;
+            String log = core.logsDir(true) + "/debug.log";
+            ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), core.getServer()),
+                    "grep -E 'StandardV[0-9]+_[0-9]+' '" + log + "' | tail -n 1", Duration.ofSeconds(30));
+            String line = r.stdout().trim();
+            out.panel("[upshift] store format on " + core.getServer() + ": " + (line.isEmpty() ? "(not found)" : line));
+            if (line.isEmpty()) {
+                return Optional.of("the store format of " + core.getServer() + " could not be read from " + log
+                        + "; it must be " + ctx.expectedStoreFormat());
+            }
+            if (!line.contains(ctx.expectedStoreFormat())) {
+                return Optional.of(core.getServer() + " runs its store in another format than " + ctx.expectedStoreFormat()
+                        + " (" + line + "): the store was not upgraded (was dbms.allow_upgrade=true on the seed?)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Follows debug.log on the seed until the store upgrade finishes, showing the progress lines. */
