@@ -49,7 +49,7 @@ class Verifications {
     boolean canVerifyWithoutOutput(RunStep step) {
         return switch (step.getVerificationKind()) {
             case MEMBER_STOPPED, MEMBER_JOINED, CLUSTER_FORMED, CLUSTER_STATE, STORE_UPGRADED -> true;
-            case OPERATOR -> step.getKey() != StepKey.PRE_PREPARE_CONF || hasConf(step);
+            case OPERATOR -> true;
             case EXIT_CODE -> false;
         };
     }
@@ -91,9 +91,9 @@ class Verifications {
 
     private Optional<String> operator(RunContext ctx, RunStep step, List<String> stdouts) {
         if (step.getKey() == StepKey.PRE_PREPARE_CONF) {
-            if (!stdouts.isEmpty() && !stdouts.get(stdouts.size() - 1).isBlank()) {
-                confs.prepare(ctx, step.getServer(), stdouts.get(stdouts.size() - 1) + "\n");
-            }
+            String current = stdouts.isEmpty() ? null : stdouts.get(stdouts.size() - 1);
+            if (current == null && !hasConf(step)) current = fetchConf(ctx, step.getServer());   // manual mode, or verify-only
+            if (current != null && !current.isBlank()) confs.prepare(ctx, step.getServer(), current + "\n");
             return hasConf(step) ? Optional.empty()
                     : Optional.of("no prepared neo4j.conf for " + step.getServer() + " (the current one could not be read)");
         }
@@ -101,6 +101,13 @@ class Verifications {
             return Optional.of("the write-load advisory was not acknowledged");
         }
         return Optional.empty();
+    }
+
+    /** Reading the current conf changes nothing on the server, so the panel does it even when the operator acts. */
+    private String fetchConf(RunContext ctx, String server) {
+        ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), server), "cat '" + ctx.server(server).getConfDir() + "/neo4j.conf'",
+                Duration.ofSeconds(30));
+        return r.succeeded() ? r.stdout() : null;
     }
 
     private boolean hasConf(RunStep step) {
