@@ -200,6 +200,28 @@ class RunEngineTest {
     }
 
     @Test
+    @DisplayName("abort while a gate waits: nothing is sent, the step is pending again, the cluster is released")
+    void abortWhileGateWaits() {
+        cluster.after(C, "cat ", () -> cluster.roles.remove(B));
+        RunView planned = plan();
+        engine.start(planned.id(), List.of("no-downgrade", "write-load"));
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> queries.get(planned.id()),
+                r -> step(r, StepKey.SRV_STOP, A).waitingReason() != null);
+
+        engine.abort(planned.id(), "maintenance window over");
+
+        RunView aborted = await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> queries.get(planned.id()),
+                r -> step(r, StepKey.SRV_STOP, A).status() == StepStatus.PENDING);
+        assertThat(aborted.status()).isEqualTo(RunStatus.ABORTED);
+        assertThat(aborted.statusReason()).isEqualTo("maintenance window over");
+        assertThat(step(aborted, StepKey.SRV_STOP, A).notes()).contains("nothing was sent");
+        assertThat(cluster.stopOrder()).isEmpty();
+        RunView second = plan();
+        engine.start(second.id(), List.of("no-downgrade", "write-load"));   // the cluster was released
+        engine.abort(second.id(), "test over");
+    }
+
+    @Test
     @DisplayName("after a crash the run is INTERRUPTED at the step in flight; verify-and-continue completes it")
     void crashRecovery() {
         RunView planned = plan();
