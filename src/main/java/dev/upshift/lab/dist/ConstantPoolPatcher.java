@@ -73,18 +73,21 @@ public final class ConstantPoolPatcher {
 
     /** Flips, in place, every Methodref whose owner is one of {@code interfaces}; returns how many. */
     static int patchClass(byte[] bytes, Set<String> interfaces) throws IOException {
+        return retag(bytes, interfaces, METHODREF, INTERFACE_METHODREF);
+    }
+
+    /** Changes the tag of method refs tagged {@code from} whose owner is in {@code owners}; returns how many. */
+    static int retag(byte[] bytes, Set<String> owners, int from, int to) throws IOException {
         ClassInfo info = parse(bytes);
-        int flipped = 0;
-        for (Map.Entry<Integer, Integer> ref : info.methodrefOffsets.entrySet()) {
-            int offset = ref.getValue();
-            int classIndex = u2(bytes, offset + 1);
-            String owner = info.utf8.get(info.classNameIndex.get(classIndex));
-            if (interfaces.contains(owner)) {
-                bytes[offset] = INTERFACE_METHODREF;
-                flipped++;
+        int changed = 0;
+        for (int offset : info.methodrefOffsets.values()) {
+            String owner = info.utf8.get(info.classNameIndex.get(u2(bytes, offset + 1)));
+            if ((bytes[offset] & 0xFF) == from && owners.contains(owner)) {
+                bytes[offset] = (byte) to;
+                changed++;
             }
         }
-        return flipped;
+        return changed;
     }
 
     private static final class ClassInfo {
@@ -116,8 +119,8 @@ public final class ConstantPoolPatcher {
                 }
                 case 8, 16, 19, 20 -> p += 3;
                 case 15 -> p += 4;
-                case 3, 4, 9, 11, 12, 17, 18 -> p += 5;
-                case METHODREF -> {
+                case 3, 4, 9, 12, 17, 18 -> p += 5;
+                case METHODREF, INTERFACE_METHODREF -> {
                     info.methodrefOffsets.put(i, p);
                     p += 5;
                 }

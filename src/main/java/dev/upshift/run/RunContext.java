@@ -1,0 +1,24 @@
+package dev.upshift.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What executing a step needs to know about its run, read once per step.
+ *
+ * @param servers per server address, as planned
+ */
+record RunContext(Long runId, Long clusterId, RunMode mode, String sourceVersion, String targetVersion,
+                  String expectedStoreFormat, String seedServer, List<String> acknowledged,
+                  Map<String, RunServer> servers) {
+
+    RunServer server(String address) {
+        RunServer s = servers.get(address);
+        if (s == null) throw new IllegalStateException("Run " + runId + " has no server " + address);
+        return s;
+    }
+
+    long expectedCores() {
+        return servers.values().stream().filter(RunServer::isCore).count();
+    }
+}

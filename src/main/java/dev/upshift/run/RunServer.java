@@ -1,0 +1,89 @@
+package dev.upshift.run;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.upshift.procedure.InstallType;
+import dev.upshift.procedure.ServerRole;
+
+/** A server as the run planned with it: role at planning time, installation paths before and after. */
+@Entity
+@Table(name = "run_server")
+public class RunServer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "run_id")
+    private Long runId;
+
+    /** The server id used in the plan: its registered address. */
+    private String server;
+
+    @Enumerated(EnumType.STRING)
+    private ServerRole role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "install_type")
+    private InstallType installType;
+
+    @Column(name = "neo4j_home")
+    private String neo4jHome;
+
+    @Column(name = "new_home")
+    private String newHome;
+
+    private String archive;
+
+    @Column(name = "conf_dir")
+    private String confDir;
+
+    @Column(name = "data_dir")
+    private String dataDir;
+
+    @Column(name = "backup_dir")
+    private String backupDir;
+
+    protected RunServer() {
+    }
+
+    RunServer(Long runId, String server, ServerRole role, InstallType installType, String neo4jHome, String newHome,
+              String archive, String confDir, String dataDir, String backupDir) {
+        this.runId = runId;
+        this.server = server;
+        this.role = role;
+        this.installType = installType;
+        this.neo4jHome = neo4jHome;
+        this.newHome = newHome;
+        this.archive = archive;
+        this.confDir = confDir;
+        this.dataDir = dataDir;
+        this.backupDir = backupDir;
+    }
+
+    /** Where this server's Neo4j logs are, for the new installation when {@code upgraded}. */
+    public String logsDir(boolean upgraded) {
+        if (installType.isPackage()) return "/var/log/neo4j";
+        return (upgraded && newHome != null ? newHome : neo4jHome) + "/logs";
+    }
+
+    public boolean isCore() { return role.isCore(); }
+    public Long getId() { return id; }
+    public Long getRunId() { return runId; }
+    public String getServer() { return server; }
+    public ServerRole getRole() { return role; }
+    public InstallType getInstallType() { return installType; }
+    public String getNeo4jHome() { return neo4jHome; }
+    public String getNewHome() { return newHome; }
+    public String getArchive() { return archive; }
+    public String getConfDir() { return confDir; }
+    public String getDataDir() { return dataDir; }
+    public String getBackupDir() { return backupDir; }
+}

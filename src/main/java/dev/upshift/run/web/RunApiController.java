@@ -1,0 +1,127 @@
+package dev.upshift.run.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.upshift.procedure.InstallDetails;
+import dev.upshift.run.CreateRunCommand;
+import dev.upshift.run.OutputLineView;
+import dev.upshift.run.RunEngine;
+import dev.upshift.run.RunPlanning;
+import dev.upshift.run.RunQueries;
+import dev.upshift.run.RunSummary;
+import dev.upshift.run.RunView;
+
+/** JSON API of runs: plan, read, and drive them. Every action answers with the run as it stands after it. */
+@RestController
+@RequestMapping("/api/runs")
+class RunApiController {
+
+    private final RunPlanning planning;
+    private final RunQueries queries;
+    private final RunEngine engine;
+
+    RunApiController(RunPlanning planning, RunQueries queries, RunEngine engine) {
+        this.planning = planning;
+        this.queries = queries;
+        this.engine = engine;
+    }
+
+    /** {@code install}: per server address, {@code {"archive": ..., "newHome": ...}} for tarball servers. */
+    record CreateRunRequest(Long clusterId, String targetVersion, String method, String mode,
+                            Map<String, InstallDetails> install, String backupDir, String seed) {
+    }
+
+    record StartRequest(List<String> acknowledge) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    record NoteRequest(String note) {
+    }
+
+    record RetryRequest(Boolean confirmUnsafe) {
+    }
+
+    @PostMapping
+    ResponseEntity<RunView> create(@RequestBody CreateRunRequest r) {
+        RunView run = planning.create(new CreateRunCommand(r.clusterId(), r.targetVersion(), r.method(), r.mode(),
+                r.install(), r.backupDir(), r.seed()));
+        return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
+    }
+
+    @GetMapping
+    List<RunSummary> list(@RequestParam(required = false) Long clusterId) {
+        return queries.list(clusterId);
+    }
+
+    @GetMapping("/{id}")
+    RunView get(@PathVariable Long id) {
+        return queries.get(id);
+    }
+
+    @GetMapping("/{id}/steps/{stepId}/output")
+    List<OutputLineView> output(@PathVariable Long id, @PathVariable Long stepId,
+                                @RequestParam(defaultValue = "0") int after) {
+        return queries.output(id, stepId, after);
+    }
+
+    @PostMapping("/{id}/start")
+    RunView start(@PathVariable Long id, @RequestBody(required = false) StartRequest r) {
+        engine.start(id, r == null ? List.of() : r.acknowledge());
+        return queries.get(id);
+    }
+
+    @PostMapping("/{id}/pause")
+    RunView pause(@PathVariable Long id) {
+        engine.pause(id);
+        return queries.get(id);
+    }
+
+    @PostMapping("/{id}/resume")
+    RunView resume(@PathVariable Long id) {
+        engine.resume(id);
+        return queries.get(id);
+    }
+
+    @PostMapping("/{id}/abort")
+    RunView abort(@PathVariable Long id, @RequestBody(required = false) ReasonRequest r) {
+        engine.abort(id, r == null ? null : r.reason());
+        return queries.get(id);
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/run")
+    RunView runStep(@PathVariable Long id, @PathVariable Long stepId) {
+        engine.run(id, stepId);
+        return queries.get(id);
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/confirm")
+    RunView confirm(@PathVariable Long id, @PathVariable Long stepId, @RequestBody(required = false) NoteRequest r) {
+        engine.confirm(id, stepId, r == null ? null : r.note());
+        return queries.get(id);
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/retry")
+    RunView retry(@PathVariable Long id, @PathVariable Long stepId, @RequestBody(required = false) RetryRequest r) {
+        engine.retry(id, stepId, r != null && Boolean.TRUE.equals(r.confirmUnsafe()));
+        return queries.get(id);
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/skip")
+    RunView skip(@PathVariable Long id, @PathVariable Long stepId, @RequestBody(required = false) ReasonRequest r) {
+        engine.skip(id, stepId, r == null ? null : r.reason());
+        return queries.get(id);
+    }
+}

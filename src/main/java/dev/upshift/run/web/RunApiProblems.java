@@ -1,0 +1,48 @@
+package dev.upshift.run.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.upshift.procedure.PlanRefusedException;
+import dev.upshift.run.RunConflictException;
+import dev.upshift.run.RunNotFoundException;
+import dev.upshift.run.RunRequestException;
+
+/** RFC 9457 problem details for the run API, each with a message a person can act on. */
+@RestControllerAdvice(basePackageClasses = RunApiProblems.class)
+class RunApiProblems {
+
+    @ExceptionHandler(PlanRefusedException.class)
+    ProblemDetail refused(PlanRefusedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        p.setTitle("Upgrade not allowed");
+        p.setProperty("code", e.code().name());
+        p.setProperty("reason", e.reason());
+        if (e.route() != null) p.setProperty("route", e.route());
+        return p;
+    }
+
+    @ExceptionHandler(RunRequestException.class)
+    ProblemDetail invalid(RunRequestException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setTitle("Invalid run request");
+        return p;
+    }
+
+    @ExceptionHandler(RunNotFoundException.class)
+    ProblemDetail notFound(RunNotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Not found");
+        return p;
+    }
+
+    @ExceptionHandler(RunConflictException.class)
+    ProblemDetail conflict(RunConflictException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Not possible now");
+        if (e.activeRunId() != null) p.setProperty("activeRunId", e.activeRunId());
+        return p;
+    }
+}
