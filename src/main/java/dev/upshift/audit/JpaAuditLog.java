@@ -87,6 +87,10 @@ public class JpaAuditLog implements AuditLog {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("Audit events must be recorded inside a transaction");
         }
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // a read-only transaction is never flushed: the event would silently disappear
+            throw new IllegalStateException("Audit events cannot be recorded in a read-only transaction");
+        }
         try {
             if (!appendLock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("The audit log stayed busy for " + LOCK_WAIT_SECONDS + " s; try again");

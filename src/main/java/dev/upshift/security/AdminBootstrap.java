@@ -64,7 +64,7 @@ class AdminBootstrap implements ApplicationRunner {
         details.put("role", Role.ADMIN.name());
         details.put("enabled", true);
         details.put("bootstrap", true);
-        details.put("initialPasswordFrom", fromEnvironment ? "UPSHIFT_ADMIN_PASSWORD" : "generated");
+        details.put("source", fromEnvironment ? "environment" : "generated");
         audit.recordAs(CurrentActor.SYSTEM, "user.created", "user", String.valueOf(admin.getId()), details);
 
         if (fromEnvironment) {

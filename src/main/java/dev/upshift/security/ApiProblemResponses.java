@@ -13,12 +13,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 for {@code /api/**} as RFC 9457 problem details, written before any controller is reached. */
-@Component
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String REALM = "Upshift";

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,7 +17,6 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -27,14 +27,13 @@ import dev.upshift.audit.JpaAuditLog;
  * failed attempt, form or HTTP Basic. The actor is the username that was tried; the password is never recorded.
  * Successful Basic calls are not audited (each API call authenticates).
  */
-@Component
 class LoginAuditor {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAuditor.class);
 
-    private final JpaAuditLog audit;
+    private final ObjectProvider<JpaAuditLog> audit;
 
-    LoginAuditor(JpaAuditLog audit) {
+    LoginAuditor(ObjectProvider<JpaAuditLog> audit) {
         this.audit = audit;
     }
 
@@ -45,7 +44,8 @@ class LoginAuditor {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("via", "form");
             details.put("remoteAddress", request.getRemoteAddr());
-            audit.recordAs(authentication.getName(), "auth.login_succeeded", "user", null, details);
+            audit.ifAvailable(auditLog -> auditLog.recordAs(authentication.getName(), "auth.login_succeeded", "user", null,
+                    details));
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }
@@ -62,8 +62,8 @@ class LoginAuditor {
         }
         String tried = event.getAuthentication() == null ? null : event.getAuthentication().getName();
         try {
-            audit.recordAs(tried == null || tried.isBlank() ? "(blank)" : tried, "auth.login_failed", "user", null,
-                    details);
+            String actor = tried == null || tried.isBlank() ? "(blank)" : tried;
+            audit.ifAvailable(auditLog -> auditLog.recordAs(actor, "auth.login_failed", "user", null, details));
         } catch (RuntimeException e) {
             // the attempt is still refused; only its record is missing
             log.error("Could not audit a failed sign-in", e);

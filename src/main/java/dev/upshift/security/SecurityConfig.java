@@ -1,6 +1,7 @@
 package dev.upshift.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,15 +18,21 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
+import dev.upshift.audit.JpaAuditLog;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Two filter chains. {@code /api/**}: HTTP Basic, stateless (a session cookie is never read there, so CSRF
  * protection is off), problem-detail 401/403. Everything else: form login with a session, CSRF on every
  * non-GET request (form field or the htmx header), session id changed at login, strict security headers.
  * Finer rules are {@code @PreAuthorize} on services and controllers, see {@link Roles}.
+ *
+ * <p>Self-contained so that a {@code @WebMvcTest} can use the real rules with {@code @Import(SecurityConfig.class)}
+ * (login auditing is skipped when no audit log is in the slice).
  */
 @Configuration
 @EnableMethodSecurity
-class SecurityConfig {
+public class SecurityConfig {
 
     /** Scripts only from the panel itself; htmx sets inline styles (indicators, swaps), so styles allow inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -84,6 +91,16 @@ class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .contentTypeOptions(Customizer.withDefaults())
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"));
+    }
+
+    @Bean
+    ApiProblemResponses apiProblemResponses(JsonMapper json) {
+        return new ApiProblemResponses(json);
+    }
+
+    @Bean
+    LoginAuditor loginAuditor(ObjectProvider<JpaAuditLog> audit) {
+        return new LoginAuditor(audit);
     }
 
     @Bean

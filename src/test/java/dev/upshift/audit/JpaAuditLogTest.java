@@ -184,6 +184,16 @@ class JpaAuditLogTest {
 
     @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @DisplayName("recording in a read-only transaction (which would never be flushed) is refused")
+    void refusesReadOnlyTransactions() {
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tx.setReadOnly(true);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> audit.record("x.y", null, null, Map.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     @DisplayName("an event rolls back with the change it records")
     void rollsBackWithTheCaller() {
         TransactionTemplate tx = new TransactionTemplate(txManager);

@@ -18,7 +18,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 public class ItEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final String ADMIN_PASSWORD = "it-Admin-pass-4821";
+    public static final String ADMIN_PASSWORD = "It-panel-pass-4821";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

@@ -173,6 +173,20 @@ class SecurityUsersIT {
         }
 
         @Test
+        void disablingAUserEndsTheirOpenSession() throws Exception {
+            mvc.perform(addUser("lena", "Strong-pass-for-l1", "OPERATOR"));
+            org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
+                    mvc.perform(formLogin().user("lena").password("Strong-pass-for-l1")).andReturn()
+                            .getRequest().getSession(false);
+            mvc.perform(get("/audit").session(session)).andExpect(status().isOk());
+
+            mvc.perform(post("/users/{id}/enabled", idOf("lena")).with(user("admin").roles("ADMIN")).with(csrf())
+                    .param("enabled", "false")).andExpect(redirectedUrl("/users"));
+
+            mvc.perform(get("/audit").session(session)).andExpect(redirectedUrl("/login?expired"));
+        }
+
+        @Test
         void anAdminCannotDisableThemselves() throws Exception {
             long admin = idOf("admin");
             mvc.perform(post("/users/{id}/enabled", admin).with(user("admin").roles("ADMIN")).with(csrf())
