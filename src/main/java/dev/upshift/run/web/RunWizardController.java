@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 import dev.upshift.cluster.ClusterDetails;
 import dev.upshift.cluster.ClusterService;
@@ -24,6 +25,7 @@ import dev.upshift.run.RunPlanning;
 import dev.upshift.run.RunRequestException;
 import dev.upshift.run.RunView;
 import dev.upshift.security.Roles;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxLocationRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 /**
@@ -73,15 +75,19 @@ class RunWizardController {
 
     @PostMapping
     @HxRequest
-    String createFragment(@Valid @ModelAttribute("runForm") NewRunFormData form, BindingResult result, Model model) {
+    ModelAndView createFragment(@Valid @ModelAttribute("runForm") NewRunFormData form, BindingResult result, Model model) {
         RunView run = tryCreate(form, result);
         if (run == null) {
             model.addAttribute("clusters", clusters.list());
             if (form.getClusterId() != null) options(form, model, false);
-            return "runs/new :: run-form";
+            return new ModelAndView("runs/new :: run-form");
         }
-        // The run page replaces the wizard in place (HX-Location): no full reload, and the URL becomes the run's.
-        return "redirect:htmx:location:/runs/" + run.id();
+        // The run page's <main> replaces the wizard's in place (HX-Location): no reload, and the URL becomes the run's.
+        HtmxLocationRedirectView next = new HtmxLocationRedirectView("/runs/" + run.id());
+        next.setTarget("main");
+        next.setSelect("main");
+        next.setSwap("outerHTML");
+        return new ModelAndView(next);
     }
 
     private RunView tryCreate(NewRunFormData form, BindingResult result) {
