@@ -108,7 +108,7 @@ CREATE TABLE run_conf (
     variant      VARCHAR(20)   NOT NULL,
     original     CLOB,
     content      CLOB          NOT NULL,
-    sha256       CHAR(64)      NOT NULL,
+    sha256       VARCHAR(64)   NOT NULL,
     origin       VARCHAR(10)   NOT NULL,
     accepted_by  VARCHAR(100),
     accepted_at  TIMESTAMP(6) WITH TIME ZONE,

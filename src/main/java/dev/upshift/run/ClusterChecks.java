@@ -21,7 +21,7 @@ final class ClusterChecks {
     /** The snapshot is usable: polled after {@code since} (so it reflects what the engine just did) and reachable. */
     static Optional<String> fresh(MembershipSnapshot s, Instant since, boolean mustReach) {
         if (!s.isKnown()) return why("the monitor has not polled the cluster yet");
-        if (s.polledAt().isBefore(since)) return why("waiting for a poll of the cluster newer than " + since);
+        if (s.polledAt().isBefore(since)) return why("waiting for the monitor's next poll of the cluster");
         if (mustReach && !s.reachable()) return why("no member answers dbms.cluster.overview(): " + s.problem());
         return Optional.empty();
     }

@@ -85,7 +85,7 @@ class StepExecutor {
                 if (!r.ok()) return fail(ctx, step, r.summary(), r.exitCode(), out);
                 stdouts.add(r.stdout());
             }
-            Optional<String> problem = verifications.verify(ctx, step, stdouts, out, cancelled);
+            Optional<String> problem = verifications.verify(ctx, step, stdouts, out, reason -> waiting(step, out, reason));
             if (problem.isPresent()) return fail(ctx, step, problem.get(), exit, out);
             for (StepCommand c : all.subList(lastNonCypher + 1, all.size())) {
                 CommandRunner.Result r = runner.run(ctx, c, out);
@@ -118,7 +118,7 @@ class StepExecutor {
                         + "commands' exit codes; retry it" + (step.isRetrySafe() ? " (safe to re-run)" : " (NOT marked safe to re-run: check the server first)")
                         + ", or skip it with a reason if you checked it was done", null, out);
             }
-            Optional<String> problem = verifications.verify(ctx, step, List.of(), out, cancelled);
+            Optional<String> problem = verifications.verify(ctx, step, List.of(), out, reason -> waiting(step, out, reason));
             if (problem.isPresent()) return fail(ctx, step, "verification after the interruption: " + problem.get(), null, out);
             transitions.succeedStep(step.getId(), null, operatorConfirmed ? "confirmed by the operator and verified"
                             : "verified after the interruption; its commands were not re-run",

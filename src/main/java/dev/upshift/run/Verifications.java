@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,15 +54,16 @@ class Verifications {
         };
     }
 
+    /** @param waiting hears each new reason while a membership condition is awaited (shown on the step) */
     Optional<String> verify(RunContext ctx, RunStep step, List<String> stdouts, StepOutput.Recorder out,
-                            BooleanSupplier cancelled) {
+                            Consumer<String> waiting) {
         out.panel("[upshift] verifying: " + step.getVerificationText());
         String server = step.getServer();
         return switch (step.getVerificationKind()) {
             case OPERATOR -> operator(ctx, step, stdouts);
             case EXIT_CODE -> step.getKey() == StepKey.PRE_BACKUP_CONF || step.getKey() == StepKey.PRE_BACKUP_DBMS
                     ? checksums(step, stdouts, out) : Optional.empty();
-            case MEMBER_STOPPED -> await(ctx, out, cancelled, false, s -> {
+            case MEMBER_STOPPED -> await(ctx, waiting, false, s -> {
                 if (server != null) return ClusterChecks.stopped(s, server);
                 for (RunServer each : ctx.servers().values()) {
                     Optional<String> still = ClusterChecks.stopped(s, each.getServer());
@@ -70,11 +71,11 @@ class Verifications {
                 }
                 return Optional.empty();
             });
-            case MEMBER_JOINED -> await(ctx, out, cancelled, true, s -> ClusterChecks.joined(s, ctx, server, gates.versions(ctx, s))
+            case MEMBER_JOINED -> await(ctx, waiting, true, s -> ClusterChecks.joined(s, ctx, server, gates.versions(ctx, s))
                     .or(() -> gates.caughtUp(ctx, s, server)));
-            case CLUSTER_FORMED -> await(ctx, out, cancelled, true, s -> ClusterChecks.formed(s, ctx, gates.versions(ctx, s)));
-            case CLUSTER_STATE -> await(ctx, out, cancelled, true, s -> ClusterChecks.healthyOn(s, ctx, ctx.sourceVersion()));
-            case STORE_UPGRADED -> storeUpgraded(ctx, server, out, cancelled);
+            case CLUSTER_FORMED -> await(ctx, waiting, true, s -> ClusterChecks.formed(s, ctx, gates.versions(ctx, s)));
+            case CLUSTER_STATE -> await(ctx, waiting, true, s -> ClusterChecks.healthyOn(s, ctx, ctx.sourceVersion()));
+            case STORE_UPGRADED -> storeUpgraded(ctx, server, out);
         };
     }
 
@@ -121,15 +122,15 @@ class Verifications {
         return Optional.empty();
     }
 
-    private Optional<String> await(RunContext ctx, StepOutput.Recorder out, BooleanSupplier cancelled, boolean mustReach,
+    private Optional<String> await(RunContext ctx, Consumer<String> waiting, boolean mustReach,
                                    java.util.function.Function<dev.upshift.monitor.MembershipSnapshot, Optional<String>> check) {
-        HealthGates.Wait w = gates.await(check, mustReach, properties.verifyTimeout(),
-                reason -> out.panel("[upshift] waiting: " + reason), () -> false, ctx.clusterId());
+        // a verification is not cancelled by a pause: the step's commands ran, so its outcome is recorded first
+        HealthGates.Wait w = gates.await(check, mustReach, properties.verifyTimeout(), waiting, () -> false, ctx.clusterId());
         return w.outcome() == HealthGates.Outcome.MET ? Optional.empty() : Optional.of(w.reason());
     }
 
     /** Follows debug.log on the seed until the store upgrade finishes, showing the progress lines. */
-    private Optional<String> storeUpgraded(RunContext ctx, String server, StepOutput.Recorder out, BooleanSupplier cancelled) {
+    private Optional<String> storeUpgraded(RunContext ctx, String server, StepOutput.Recorder out) {
         RunServer s = ctx.server(server);
         String log = s.logsDir(true) + "/debug.log";
         Instant deadline = Instant.now().plus(properties.verifyTimeout());

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.upshift.procedure.InstallDetails;
 import dev.upshift.run.CreateRunCommand;
 import dev.upshift.run.OutputLineView;
+import dev.upshift.run.Preflight;
 import dev.upshift.run.RunEngine;
 import dev.upshift.run.RunPlanning;
 import dev.upshift.run.RunQueries;
@@ -30,11 +31,13 @@ class RunApiController {
     private final RunPlanning planning;
     private final RunQueries queries;
     private final RunEngine engine;
+    private final Preflight preflight;
 
-    RunApiController(RunPlanning planning, RunQueries queries, RunEngine engine) {
+    RunApiController(RunPlanning planning, RunQueries queries, RunEngine engine, Preflight preflight) {
         this.planning = planning;
         this.queries = queries;
         this.engine = engine;
+        this.preflight = preflight;
     }
 
     /** {@code install}: per server address, {@code {"archive": ..., "newHome": ...}} for tarball servers. */
@@ -75,6 +78,12 @@ class RunApiController {
     List<OutputLineView> output(@PathVariable Long id, @PathVariable Long stepId,
                                 @RequestParam(defaultValue = "0") int after) {
         return queries.output(id, stepId, after);
+    }
+
+    /** Re-runs the pre-flight checks; the run's {@code checks} hold the results. */
+    @PostMapping("/{id}/preflight")
+    RunView preflight(@PathVariable Long id) {
+        return preflight.run(id);
     }
 
     @PostMapping("/{id}/start")

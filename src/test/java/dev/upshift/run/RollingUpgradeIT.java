@@ -1,0 +1,204 @@
+package dev.upshift.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.upshift.audit.AuditChainVerifier;
+import dev.upshift.it.Api;
+import dev.upshift.lab.LabCluster;
+import dev.upshift.lab.LabClusterManager;
+import dev.upshift.lab.LabClusterRequest;
+import dev.upshift.lab.LabClusterView;
+import dev.upshift.lab.LabMember;
+import dev.upshift.lab.LabService;
+import dev.upshift.lab.LabStatus;
+import dev.upshift.lab.dist.DistributionBuilder;
+import dev.upshift.lab.dist.Neo4jArtifactResolver;
+import dev.upshift.monitor.MembershipSnapshot;
+import dev.upshift.monitor.MembershipView;
+import dev.upshift.neo4j.BoltEndpoint;
+import dev.upshift.neo4j.BoltGateway;
+import dev.upshift.neo4j.ClusterMember;
+import dev.upshift.neo4j.Neo4jComponent;
+
+/**
+ * Acceptance 1 of the run engine: a rolling upgrade on fixed servers, 3.4.5 → 3.4.6, of a real 3-core + 1-read-replica
+ * lab cluster, driven through the JSON API in auto mode. Data written before is read on every member after; every
+ * member reports 3.4.6; the monitor never saw fewer than 2 cores. Prints the run's wall time against the members'
+ * own stop and start-to-joined times.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RollingUpgradeIT {
+
+    static final String ADMIN_PASSWORD = "it-Run-admin-5531";
+    static final Path LAB_ROOT = Path.of("target/lab-run-it").toAbsolutePath();
+
+    @DynamicPropertySource
+    static void panel(DynamicPropertyRegistry r) {
+        Path data = Path.of("target/run-it-data-" + System.nanoTime()).toAbsolutePath();
+        r.add("upshift.data-dir", data::toString);
+        r.add("upshift.admin-password", () -> ADMIN_PASSWORD);
+        r.add("upshift.lab.root", LAB_ROOT::toString);
+        r.add("upshift.lab.address-base", () -> "127.0.0.161");
+    }
+
+    @LocalServerPort int port;
+    @Autowired LabService lab;
+    @Autowired LabClusterManager labManager;
+    @Autowired MembershipView membership;
+    @Autowired BoltGateway bolt;
+    @Autowired AuditChainVerifier auditChain;
+
+    String labId;
+
+    @AfterAll
+    void tearDown() {
+        if (labId != null) lab.delete(labId);
+    }
+
+    @Test
+    void rollingFixedUpgradeOf3CoresAndAReadReplica() {
+        Api api = new Api("http://localhost:" + port, "admin", ADMIN_PASSWORD);
+        Path tarball346 = new DistributionBuilder(LAB_ROOT.resolve("dist"),
+                new Neo4jArtifactResolver(Path.of(System.getProperty("user.home"), ".m2", "repository"),
+                        "https://repo.maven.apache.org/maven2/"), Duration.ofSeconds(20))
+                .tarball("3.4.6", line -> System.out.println("[dist] " + line));
+
+        LabClusterView created = lab.create(new LabClusterRequest("3.4.5", 3, 1));
+        labId = created.id();
+        LabClusterView ready = await("lab cluster ready").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> lab.find(created.id()).orElseThrow(), v -> {
+                    if (v.status() == LabStatus.FAILED) throw new AssertionError("lab cluster failed: " + v.message());
+                    return v.status() == LabStatus.READY && v.clusterId() != null;
+                });
+        Long clusterId = Long.valueOf(ready.clusterId());
+        LabCluster cluster = labManager.find(labId).orElseThrow();
+        for (LabMember m : cluster.members()) {
+            // where the plan expects the new version's tarball: beside NEO4J_HOME
+            copy(tarball346, m.neo4jHome().getParent().resolve("neo4j-enterprise-3.4.6-unix.tar.gz"));
+        }
+
+        BoltEndpoint leader = leaderEndpoint(cluster);
+        bolt.query(leader, "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})", Map.of(), true);
+        await("monitor sees all 4 members").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
+                s -> s.reachable() && s.present().size() == 4 && s.leaderCount() == 1);
+
+        Api.Response options = api.get("/api/clusters/" + clusterId + "/upgrade-options?targetVersion=3.4.6");
+        assertThat(options.status()).as(options.body()).isEqualTo(200);
+        assertThat(options.<List<Boolean>>read("$.methods[*].allowed")).containsOnly(true);
+
+        Api.Response planned = api.post("/api/runs", "{\"clusterId\":" + clusterId
+                + ",\"targetVersion\":\"3.4.6\",\"method\":\"rolling-fixed\",\"mode\":\"auto\"}");
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        Integer runId = planned.read("$.id");
+        assertThat(planned.<String>read("$.status")).isEqualTo("PLANNED");
+        assertThat(planned.<String>read("$.sourceVersion")).isEqualTo("3.4.5");
+        List<String> stopOrder = planned.read("$.steps[?(@.key == 'SRV_STOP')].server");
+        assertThat(stopOrder.get(3)).as("the read replica after the cores").isEqualTo(cluster.members().get(3).address());
+
+        AtomicLong fewestCores = new AtomicLong(Long.MAX_VALUE);
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                MembershipSnapshot s = membership.current(clusterId);
+                if (s.reachable()) fewestCores.accumulateAndGet(s.presentCores(), Math::min);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+
+        Instant started = Instant.now();
+        Api.Response start = api.post("/api/runs/" + runId + "/start", "{\"acknowledge\":[\"no-downgrade\",\"write-load\"]}");
+        assertThat(start.status()).as(start.body()).isEqualTo(200);
+        Api.Response done = await("run " + runId + " finished").atMost(Duration.ofMinutes(25)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> progress(api.get("/api/runs/" + runId)), r -> {
+                    String status = r.read("$.status");
+                    if (status.equals("FAILED") || status.equals("INTERRUPTED") || status.equals("ABORTED")) {
+                        throw new AssertionError("run " + status + ": " + r.read("$.statusReason") + "\n"
+                                + r.read("$.steps[?(@.status == 'FAILED')].diagnosis"));
+                    }
+                    return status.equals("SUCCEEDED");
+                });
+        Duration wall = Duration.between(started, Instant.now());
+        sampling.set(false);
+
+        for (LabMember m : cluster.members()) {
+            List<Neo4jComponent> components = bolt.components(BoltEndpoint.unauthenticated(m.bolt()));
+            assertThat(components.get(0).version()).as(m.address()).isEqualTo("3.4.6");
+            await("data on " + m.address()).atMost(Duration.ofMinutes(1)).until(() -> bolt.query(BoltEndpoint.unauthenticated(m.bolt()),
+                    "MATCH (p:Probe {written: 'before the upgrade'}) RETURN count(p) AS n", Map.of(), false).get(0).get("n"),
+                    n -> ((Number) n).longValue() == 100);
+        }
+        assertThat(fewestCores.get()).as("fewest cores the monitor saw during the run").isGreaterThanOrEqualTo(2);
+        assertThat(auditChain.verify().intact()).isTrue();
+
+        report(done, wall);
+    }
+
+    private static Api.Response progress(Api.Response r) {
+        List<String> running = r.read("$.steps[?(@.status == 'RUNNING')].key");
+        List<String> servers = r.read("$.steps[?(@.status == 'RUNNING')].server");
+        List<String> waiting = r.read("$.steps[?(@.status == 'RUNNING')].waitingReason");
+        System.out.println("[run] " + r.read("$.status") + " " + running + " " + servers + (waiting.isEmpty() ? "" : " " + waiting));
+        return r;
+    }
+
+    /** The members' own stop and start-to-joined times against the run's wall time (goal: ratio ≤ 1.10). */
+    private static void report(Api.Response done, Duration wall) {
+        List<Map<String, Object>> steps = done.read("$.steps");
+        Duration memberTime = Duration.ZERO;
+        Map<String, Instant> startOf = new java.util.HashMap<>();
+        for (Map<String, Object> s : steps) {
+            String key = (String) s.get("key");
+            if (s.get("startedAt") == null || s.get("endedAt") == null) continue;
+            Instant from = Instant.parse((String) s.get("startedAt"));
+            Instant to = Instant.parse((String) s.get("endedAt"));
+            System.out.printf("[run-measure] %-26s %-14s %6.1f s%n", key, s.get("server"), Duration.between(from, to).toMillis() / 1000.0);
+            if (key.equals("SRV_STOP")) memberTime = memberTime.plus(Duration.between(from, to));
+            if (key.equals("SRV_START")) startOf.put((String) s.get("server"), from);
+            if (key.equals("SRV_VERIFY_JOINED")) memberTime = memberTime.plus(Duration.between(startOf.get((String) s.get("server")), to));
+        }
+        System.out.printf("[run-measure] run wall time %d s; members' own stop + start-to-joined %d s; ratio %.2f%n",
+                wall.toSeconds(), memberTime.toSeconds(), wall.toMillis() / (double) Math.max(1, memberTime.toMillis()));
+    }
+
+    private BoltEndpoint leaderEndpoint(LabCluster cluster) {
+        BoltEndpoint any = BoltEndpoint.unauthenticated(cluster.cores().get(0).bolt());
+        ClusterMember leader = bolt.overview(any).stream().filter(m -> m.role().equals("LEADER")).findFirst().orElseThrow();
+        return BoltEndpoint.unauthenticated(java.net.URI.create(leader.boltAddress()));
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
