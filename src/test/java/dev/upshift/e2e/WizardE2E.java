@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.RequestOptions;
 
 /**
@@ -84,6 +85,22 @@ class WizardE2E extends JourneySupport {
         assertThat(page.locator("#ack-write-load")).isVisible();
         assertThat(page.locator("#stream-status")).hasText("live");
         screenshot(page, "run-planned");
+
+        // conf preparation: the panel reads the server's neo4j.conf over SSH and derives the new one; diff, validate, accept
+        page.click("#conf-open-0");
+        assertThat(page.locator("#conf-0 textarea")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        page.click("#conf-0 button:has-text('Validate')");
+        assertThat(page.locator("#conf-0-problems")).isVisible();
+        assertThat(page.locator("#conf-0-problems .badge.bad")).hasCount(0);
+        page.click("#conf-0 button:has-text('Accept')");
+        assertThat(page.locator("#conf-0")).containsText("Accepted");
+        assertThat(page.locator("#conf-0")).containsText("accepted (edited)");
+
+        // pre-flight: run against the real servers, results listed per check and server
+        page.click("#run-preflight");
+        assertThat(page.locator("#preflight-table")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
+        assertThat(page.locator("#preflight-summary")).isVisible();
+        screenshot(page, "run-conf-and-preflight");
 
         // starting needs every acknowledgement: without them the form says so and the run stays PLANNED
         page.click("#start-run");

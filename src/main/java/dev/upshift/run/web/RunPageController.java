@@ -18,7 +18,6 @@ import dev.upshift.run.RunQueries;
 import dev.upshift.run.RunView;
 import dev.upshift.run.RunView.StepView;
 import dev.upshift.security.Roles;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 /**
  * The run page: the plan as a vertical stepper (its dry run while PLANNED), the live console and the cluster's
@@ -43,6 +42,8 @@ class RunPageController {
     String page(@PathVariable Long id, Model model, Authentication viewer) {
         RunPageModel page = RunPageModel.of(queries.get(id));
         model.addAttribute("page", page);
+        model.addAttribute("run", page.run());
+        model.addAttribute("servers", RunPrepareController.servers(page.run()));
         model.addAttribute("canAct", canAct(viewer));
         model.addAttribute("acks", AckText.of(page.run().requiredAcknowledgements()));
         StepView focus = page.focusStep();
@@ -51,13 +52,6 @@ class RunPageController {
         model.addAttribute("live", true);
         membership.addTo(model, page.run().clusterId());
         return "runs/detail";
-    }
-
-    @GetMapping
-    @HxRequest
-    String summary(@PathVariable Long id, Model model) {
-        model.addAttribute("page", RunPageModel.of(queries.get(id)));
-        return "runs/fragments :: run-summary";
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -44,7 +44,10 @@ import dev.upshift.monitor.web.TopologyPicture;
 import dev.upshift.procedure.Eligibility;
 import dev.upshift.procedure.Method;
 import dev.upshift.procedure.RefusalCode;
+import dev.upshift.run.ConfView;
 import dev.upshift.run.OutputLineView;
+import dev.upshift.run.Preflight;
+import dev.upshift.run.RunConfs;
 import dev.upshift.run.RunEngine;
 import dev.upshift.run.RunPlanning;
 import dev.upshift.run.RunQueries;
@@ -54,7 +57,7 @@ import dev.upshift.web.SseHub;
 
 /** The run pages behind the real security rules, with the run services mocked. */
 @WebMvcTest({RunListController.class, RunWizardController.class, RunPageController.class, RunActionController.class,
-        RunStartController.class})
+        RunStartController.class, RunPrepareController.class})
 @Import({SecurityConfig.class, RunLiveView.class})
 class RunPagesTest {
 
@@ -74,6 +77,10 @@ class RunPagesTest {
     MembershipRenderer membership;
     @MockitoBean
     SseHub hub;
+    @MockitoBean
+    RunConfs confs;
+    @MockitoBean
+    Preflight preflight;
 
     @BeforeEach
     void membershipPanel() {
@@ -261,6 +268,49 @@ class RunPagesTest {
                     .andExpect(content().string(allOf(containsString("Plan review (dry run)"),
                             containsString("/opt/neo4j/bin/neo4j stop"), containsString("id=\"ack-no-downgrade\""),
                             containsString("id=\"ack-write-load\""), containsString("Disable write load"))));
+        }
+    }
+
+    @Nested
+    @DisplayName("conf and pre-flight")
+    class Prepare {
+
+        ConfView conf(String content) {
+            return new ConfView(1L, "127.0.0.12", List.of(new ConfView.Variant("final", "DERIVED", "0123456789abcdef0123",
+                    content, "dbms.mode=CORE\nold.setting=1\n", "op", Runs.T0)));
+        }
+
+        @Test
+        void showsTheDiffOfCurrentAndPreparedAndTheEditableText() throws Exception {
+            given(queries.get(1L)).willReturn(Runs.plannedRun());
+            given(confs.get(1L, "127.0.0.12")).willReturn(conf("dbms.mode=CORE\nnew.setting=<b>1</b>\n"));
+            mvc.perform(get("/runs/1/conf").param("server", "127.0.0.12").with(user("op").roles("OPERATOR"))
+                            .header("HX-Request", "true"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("id=\"conf-0\""), containsString("-old.setting=1"),
+                            containsString("+new.setting=&lt;b&gt;1&lt;/b&gt;"), containsString("<textarea"),
+                            containsString("+1 −1 lines"), containsString(">Validate</button>"))));
+        }
+
+        @Test
+        void validatingShowsTheProblemsWithoutStoringAnything() throws Exception {
+            given(queries.get(1L)).willReturn(Runs.plannedRun());
+            given(confs.get(1L, "127.0.0.12")).willReturn(conf("dbms.mode=CORE\n"));
+            mvc.perform(post("/runs/1/conf/validate").with(user("op").roles("OPERATOR")).with(csrf())
+                            .header("HX-Request", "true").param("server", "127.0.0.12").param("content", "dbms.mode=CORE\n"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"conf-0-problems\"")));
+            verify(confs, never()).put(anyLong(), anyString(), anyString(), anyString());
+        }
+
+        @Test
+        void anAuditorCannotValidateAcceptOrRunPreflight() throws Exception {
+            for (String path : List.of("/runs/1/conf/validate", "/runs/1/conf", "/runs/1/preflight")) {
+                mvc.perform(post(path).with(user("lead").roles("AUDITOR")).with(csrf()).param("server", "127.0.0.12")
+                        .param("content", "x=1")).andExpect(status().isForbidden());
+            }
+            verify(confs, never()).put(anyLong(), anyString(), anyString(), anyString());
+            verify(preflight, never()).run(anyLong());
         }
     }
 }
