@@ -79,7 +79,7 @@ class WizardE2E extends JourneySupport {
         assertThat(stepper.locator(".phase")).hasCount(5);
         assertThat(stepper.locator("[data-key=SRV_STOP]")).hasCount(3);
         assertThat(stepper.locator("[data-key=SRV_VERIFY_JOINED]")).hasCount(3);
-        assertThat(stepper.locator("[data-key=PRE_BACKUP_CONF]")).hasCount(1);
+        assertThat(stepper.locator("[data-key=PRE_BACKUP_CONF]")).hasCount(3);
         assertThat(stepper.locator("[data-key=SRV_INSTALL] .commands").first()).containsText("neo4j-enterprise-3.4.6");
         assertThat(page.locator("#ack-no-downgrade")).isVisible();
         assertThat(page.locator("#ack-write-load")).isVisible();

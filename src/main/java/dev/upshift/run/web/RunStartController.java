@@ -18,6 +18,7 @@ import dev.upshift.run.RunQueries;
 import dev.upshift.run.RunRequestException;
 import dev.upshift.run.RunView;
 import dev.upshift.security.Roles;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 /**
@@ -51,17 +52,23 @@ class RunStartController {
     @PostMapping
     @HxRequest
     String startFragment(@PathVariable Long id, @ModelAttribute("startForm") StartFormData form, BindingResult result,
-                         Model model) {
+                         Model model, HtmxResponse htmx) {
         boolean started = tryStart(id, form, result);
         RunView run = queries.get(id);
-        if (!started) {
-            model.addAttribute("missingAcks", run.requiredAcknowledgements().stream()
-                    .filter(a -> !form.getAcknowledge().contains(a)).toList());
-        }
         model.addAttribute("page", RunPageModel.of(run));
+        model.addAttribute("run", run);
+        model.addAttribute("servers", RunPrepareController.servers(run));
         model.addAttribute("acks", AckText.of(run.requiredAcknowledgements()));
         model.addAttribute("canAct", true);
-        if (started) model.addAttribute("notice", "Run started: follow it below.");
+        if (started) {
+            // The wizard's steps (conf, pre-flight, start) give way; the stepper and console above follow over SSE.
+            htmx.setRetarget("#run-prepare");
+            model.addAttribute("started", "Run started by " + run.startedBy() + ": follow it step by step below.");
+            return "runs/detail :: run-prepare";
+        }
+        model.addAttribute("missingAcks", run.requiredAcknowledgements().stream()
+                .filter(a -> !form.getAcknowledge().contains(a)).toList());
+        if (result.hasGlobalErrors()) model.addAttribute("startError", result.getGlobalError().getDefaultMessage());
         return "runs/fragments :: start-panel";
     }
 

@@ -58,6 +58,7 @@ class RunWizardController {
     @GetMapping("/options")
     @HxRequest
     String optionsFragment(@ModelAttribute("runForm") NewRunFormData form, Model model) {
+        model.addAttribute("optionsSwap", true);
         if (form.getClusterId() != null) options(form, model, true);
         return "runs/new :: wizard-options";
     }

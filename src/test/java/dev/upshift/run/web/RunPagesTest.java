@@ -257,7 +257,10 @@ class RunPagesTest {
             verify(engine, never()).start(anyLong(), anyList());
 
             mvc.perform(post("/runs/1/start").with(user("op").roles("OPERATOR")).with(csrf()).header("HX-Request", "true")
-                    .param("acknowledge", "no-downgrade", "write-load")).andExpect(status().isOk());
+                            .param("acknowledge", "no-downgrade", "write-load"))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("HX-Retarget", "#run-prepare"))
+                    .andExpect(content().string(containsString("id=\"run-started\"")));
             verify(engine).start(1L, List.of("no-downgrade", "write-load"));
         }
 
