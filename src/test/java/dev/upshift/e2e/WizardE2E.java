@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.RequestOptions;
 
@@ -85,6 +87,7 @@ class WizardE2E extends JourneySupport {
         assertThat(page.locator("#ack-write-load")).isVisible();
         assertThat(page.locator("#stream-status")).hasText("live");
         screenshot(page, "run-planned");
+        viewport("run-planned-top");
 
         // conf preparation: the panel reads the server's neo4j.conf over SSH and derives the new one; diff, validate, accept
         page.click("#conf-open-0");
@@ -101,11 +104,34 @@ class WizardE2E extends JourneySupport {
         assertThat(page.locator("#preflight-table")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
         assertThat(page.locator("#preflight-summary")).isVisible();
         screenshot(page, "run-conf-and-preflight");
+        page.locator("#run-prepare").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots", "run-conf-and-preflight-panel.png")));
 
         // starting needs every acknowledgement: without them the form says so and the run stays PLANNED
         page.click("#start-run");
         assertThat(page.locator("#start-panel")).containsText("tick the box to confirm you have read this");
         assertThat(page.locator("#run-status")).hasText("PLANNED");
         screenshot(page, "run-start-acknowledgements");
+
+        // discarding the reviewed plan: the status arrives over the run's SSE stream, the actions follow it
+        page.onDialog(d -> d.accept());
+        page.click("#run-actions summary");
+        page.fill("#abort-reason", "wizard journey: plan reviewed, not executed");
+        page.click("#abort-run");
+        assertThat(page.locator("#run-status")).hasText("ABORTED");
+        assertThat(page.locator("#run-actions details")).hasCount(0);
+        assertThat(page.locator("#stream-status")).hasText("live");
+        screenshot(page, "run-discarded");
+        viewport("run-discarded-top");
+
+        page.navigate("/runs");
+        assertThat(page.locator("#runs-table")).containsText("ABORTED");
+        screenshot(page, "runs-list");
+    }
+
+    /** What the viewer sees without scrolling (the full-page shots of a long plan are hard to read). */
+    private void viewport(String name) {
+        page.evaluate("window.scrollTo(0, 0)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")));
     }
 }

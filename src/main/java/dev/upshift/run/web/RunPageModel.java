@@ -16,8 +16,8 @@ import dev.upshift.run.StepStatus;
  * The run page's view of a {@link RunView}: steps grouped into the manual's phases, the step the run stands on, and
  * the numbers shown at a glance. Built the same way for the page and for every SSE push, so both render alike.
  */
-public record RunPageModel(RunView run, List<PhaseView> phases, Long currentStepId, int total, int done, int failed,
-                    int percent) {
+public record RunPageModel(RunView run, List<PhaseView> phases, Long currentStepId, int total, int done, int skipped,
+                           int failed, int percent) {
 
     /** One phase of the plan (pre-upgrade, one server, post-upgrade…) with its step cards. */
     public record PhaseView(Long runId, int index, String kind, String title, String server, List<StepCard> steps, int done,
@@ -54,8 +54,9 @@ public record RunPageModel(RunView run, List<PhaseView> phases, Long currentStep
         });
         int total = run.steps().size();
         int done = (int) run.steps().stream().filter(s -> s.status().isDone()).count();
+        int skipped = (int) run.steps().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
         int failed = (int) run.steps().stream().filter(s -> s.status() == StepStatus.FAILED).count();
-        return new RunPageModel(run, phases, current, total, done, failed, total == 0 ? 0 : done * 100 / total);
+        return new RunPageModel(run, phases, current, total, done, skipped, failed, total == 0 ? 0 : done * 100 / total);
     }
 
     public StepCard card(Long stepId) {
