@@ -53,6 +53,18 @@ class RunPrepareController {
         this.clusters = clusters;
     }
 
+    /** The wizard's steps on the run page, for the viewer: gone once the run is no longer PLANNED. */
+    @GetMapping("/prepare")
+    String prepare(@PathVariable Long id, Model model, Authentication viewer) {
+        RunView run = queries.get(id);
+        model.addAttribute("page", RunPageModel.of(run));
+        model.addAttribute("run", run);
+        model.addAttribute("servers", servers(run));
+        model.addAttribute("acks", AckText.of(run.requiredAcknowledgements()));
+        model.addAttribute("canAct", RunPageController.canAct(viewer));
+        return "runs/detail :: run-prepare";
+    }
+
     /** Fetches (first time: over SSH, then derived) and shows one server's prepared conf. */
     @GetMapping("/conf")
     String conf(@PathVariable Long id, @RequestParam String server, @RequestParam(defaultValue = "final") String variant,

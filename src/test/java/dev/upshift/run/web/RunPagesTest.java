@@ -307,6 +307,17 @@ class RunPagesTest {
         }
 
         @Test
+        void theWizardStepsGoOnceTheRunIsNoLongerPlanned() throws Exception {
+            given(queries.get(1L)).willReturn(Runs.plannedRun());
+            mvc.perform(get("/runs/1/prepare").with(user("op").roles("OPERATOR")).header("HX-Request", "true"))
+                    .andExpect(content().string(allOf(containsString("id=\"conf-panel\""), containsString("id=\"start-form\""))));
+            given(queries.get(1L)).willReturn(Runs.failedRun());
+            mvc.perform(get("/runs/1/prepare").with(user("op").roles("OPERATOR")).header("HX-Request", "true"))
+                    .andExpect(content().string(allOf(containsString("id=\"run-prepare\""),
+                            not(containsString("id=\"conf-panel\"")), not(containsString("id=\"start-form\"")))));
+        }
+
+        @Test
         void anAuditorCannotValidateAcceptOrRunPreflight() throws Exception {
             for (String path : List.of("/runs/1/conf/validate", "/runs/1/conf", "/runs/1/preflight")) {
                 mvc.perform(post(path).with(user("lead").roles("AUDITOR")).with(csrf()).param("server", "127.0.0.12")
