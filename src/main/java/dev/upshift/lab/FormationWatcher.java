@@ -20,6 +20,8 @@ import dev.upshift.neo4j.Neo4jUnavailableException;
  */
 final class FormationWatcher {
 
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
     private final BoltGateway bolt;
     private final Duration timeout;
 
@@ -42,7 +44,7 @@ final class FormationWatcher {
             }
             for (LabMember core : cluster.cores()) {
                 try {
-                    List<ClusterMember> overview = bolt.overview(BoltEndpoint.unauthenticated(core.bolt()));
+                    List<ClusterMember> overview = BoundedBolt.call(core.bolt(), LIMIT, () -> bolt.overview(BoltEndpoint.unauthenticated(core.bolt())));
                     Set<String> seen = overview.stream().map(ClusterMember::host).collect(Collectors.toSet());
                     long leaders = overview.stream().filter(o -> "LEADER".equals(o.role())).count();
                     if (seen.equals(expected) && overview.size() == expected.size() && leaders == 1 && allAnswer(cluster)) {
@@ -69,7 +71,7 @@ final class FormationWatcher {
     private boolean allAnswer(LabCluster cluster) {
         for (LabMember m : cluster.members()) {
             try {
-                bolt.components(BoltEndpoint.unauthenticated(m.bolt()));
+                BoundedBolt.call(m.bolt(), LIMIT, () -> bolt.components(BoltEndpoint.unauthenticated(m.bolt())));
             } catch (Neo4jUnavailableException e) {
                 return false;
             }

@@ -21,6 +21,7 @@ public final class LabCluster {
     private final List<LabMember> members = new CopyOnWriteArrayList<>();
     private final List<LabSshServer> servers = new CopyOnWriteArrayList<>();
     private volatile Duration formationTime;
+    private volatile boolean removed;
 
     LabCluster(String id, LabClusterRequest request, Path directory, String sshUser, LabKeys keys) {
         this.id = id;
@@ -73,6 +74,17 @@ public final class LabCluster {
 
     void formed(Duration took) {
         this.formationTime = took;
+    }
+
+    void markRemoved() {
+        removed = true;
+    }
+
+    /** A create in progress stops at its next step once the cluster was torn down under it. */
+    void requireNotRemoved() {
+        if (removed) {
+            throw new LabException("Lab cluster " + id + " was removed while it was being created");
+        }
     }
 
     void add(LabMember member, LabSshServer server) {

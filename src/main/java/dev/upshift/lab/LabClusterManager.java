@@ -47,6 +47,7 @@ public class LabClusterManager implements AutoCloseable {
     private final Map<String, LabCluster> clusters = new ConcurrentHashMap<>();
     private final Map<String, List<String>> reserved = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
+    private LabKeys keys;
 
     public LabClusterManager(LabProperties props, SshGateway ssh, BoltGateway bolt) {
         this.props = props;
@@ -58,6 +59,21 @@ public class LabClusterManager implements AutoCloseable {
         this.formation = new FormationWatcher(bolt, props.formationTimeout());
         this.shutdownHook = new Thread(this::destroyAll, "upshift-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private synchronized LabKeys keys() {
+        if (keys == null) {
+            keys = LabKeys.loadOrCreate(root.resolve("keys"));
+        }
+        return keys;
+    }
+
+    /**
+     * The {@code neo4j-enterprise-<version>-unix.tar.gz} the lab builds (cached after the first use), e.g. the target
+     * version of a rehearsed upgrade, to be copied to a lab host like a downloaded tarball.
+     */
+    public Path distribution(String version, Consumer<String> progress) {
+        return distributions.tarball(version, progress);
     }
 
     /** A cluster being built or running, by lab id. */
@@ -94,12 +110,13 @@ public class LabClusterManager implements AutoCloseable {
         List<String> hostAddresses = addresses.reserve(request.members());
         reserved.put(labId, hostAddresses);
         Path directory = root.resolve("clusters").resolve(labId);
-        LabCluster cluster = new LabCluster(labId, request, directory, props.sshUser(), LabKeys.loadOrCreate(root.resolve("keys")));
+        LabCluster cluster = new LabCluster(labId, request, directory, props.sshUser(), keys());
         clusters.put(labId, cluster);
         try {
             Path tarball = distributions.tarball(request.version(), progress);
             int n = request.members();
             for (int i = 0; i < n; i++) {
+                cluster.requireNotRemoved();
                 LabMember.Role role = i < request.cores() ? LabMember.Role.CORE : LabMember.Role.READ_REPLICA;
                 progress.accept("Preparing host " + (i + 1) + " of " + n + " (" + hostAddresses.get(i) + ", SSH server, unpacking Neo4j)");
                 addHost(cluster, i + 1, hostAddresses.get(i), role, tarball);
@@ -108,6 +125,7 @@ public class LabClusterManager implements AutoCloseable {
                 writeConf(cluster, m);
             }
             for (LabMember m : cluster.members()) {
+                cluster.requireNotRemoved();
                 progress.accept("Starting member " + m.number() + " of " + n + " (" + m.address() + ", " + m.role() + ")");
                 ExecResult started = ssh.exec(cluster.sshTarget(m), m.neo4jHome().resolve("bin/neo4j") + " start", Duration.ofSeconds(60));
                 if (!started.succeeded()) {
@@ -123,7 +141,8 @@ public class LabClusterManager implements AutoCloseable {
             return cluster;
         } catch (RuntimeException e) {
             log.warn("Creating lab cluster {} failed, removing what was built: {}", labId, e.getMessage());
-            destroy(labId);
+            clusters.remove(labId);
+            teardown(labId, cluster);
             throw e;
         }
     }
@@ -136,7 +155,7 @@ public class LabClusterManager implements AutoCloseable {
             throw new LabException("Cannot create the lab host directory " + home + ": " + e.getMessage(), e);
         }
         LabSshServer server = LabSshServer.start(address, props.sshPort(), root.resolve("hosts").resolve(address).resolve("ssh_host_rsa_key"),
-                props.sshUser(), LabKeys.loadOrCreate(root.resolve("keys")).publicKey(), home, hostEnvironment(cluster, home));
+                props.sshUser(), keys().publicKey(), home, hostEnvironment(cluster, home));
         Path neo4jHome = home.resolve(DistributionBuilder.topDirectory(cluster.version()));
         LabMember member = new LabMember(number, address, role, home, neo4jHome, props.sshPort(), server.fingerprint());
         cluster.add(member, server);
@@ -172,7 +191,14 @@ public class LabClusterManager implements AutoCloseable {
 
     /** Stops every process of the cluster (SIGTERM, SIGKILL after the grace period), its SSH servers, and deletes its files. */
     public void destroy(String labId) {
-        LabCluster cluster = clusters.remove(labId);
+        teardown(labId, clusters.remove(labId));
+    }
+
+    /** Works on the cluster object itself, so hosts a concurrent create added after removal are closed too. */
+    private void teardown(String labId, LabCluster cluster) {
+        if (cluster != null) {
+            cluster.markRemoved();
+        }
         List<Long> pids = new ArrayList<>(LabProcesses.ofLab(root, labId));
         if (cluster != null) {
             for (LabMember m : cluster.members()) {

@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heapSize           {@code dbms.memory.heap.max_size} of every member
  * @param heapInitialSize    {@code dbms.memory.heap.initial_size} (small: the default conf pre-touches the initial heap)
  * @param pageCacheSize      {@code dbms.memory.pagecache.size} of every member
- * @param formationTimeout   how long a new cluster may take to show every member and one leader
+ * @param formationTimeout   how long a new cluster may take to show every member and one leader (50-65 s on an idle
+ *                           2-core machine, measured up to 141 s when the machine was shared by several builds)
  * @param stopGracePeriod    how long a member gets after SIGTERM before SIGKILL (a member waiting to join ignores SIGTERM)
  * @param mavenRepository    where Neo4j's jars come from
  * @param localRepository    the Maven local repository used as the jar cache; {@code ~/.m2/repository} when unset
@@ -36,7 +37,7 @@ public record LabProperties(
         @DefaultValue("512m") String heapSize,
         @DefaultValue("128m") String heapInitialSize,
         @DefaultValue("32m") String pageCacheSize,
-        @DefaultValue("240s") Duration formationTimeout,
+        @DefaultValue("360s") Duration formationTimeout,
         @DefaultValue("20s") Duration stopGracePeriod,
         @DefaultValue("https://repo.maven.apache.org/maven2/") String mavenRepository,
         Path localRepository,
@@ -51,7 +52,7 @@ public record LabProperties(
 
     /** The defaults, rooted somewhere else (tests, tools). */
     public static LabProperties defaults(Path root, String addressBase) {
-        return new LabProperties(root, addressBase, 40, 7, 2222, "upshift", "512m", "128m", "32m", Duration.ofSeconds(240),
+        return new LabProperties(root, addressBase, 40, 7, 2222, "upshift", "512m", "128m", "32m", Duration.ofSeconds(360),
                 Duration.ofSeconds(20), "https://repo.maven.apache.org/maven2/", null, List.of("3.3.5", "3.4.5", "3.4.6"));
     }
 }

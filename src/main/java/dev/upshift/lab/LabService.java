@@ -143,7 +143,9 @@ public class LabService {
         for (LabMember core : cluster.cores()) {
             try {
                 Map<String, String> roles = new HashMap<>();
-                for (ClusterMember m : bolt.overview(BoltEndpoint.unauthenticated(core.bolt()))) {
+                List<ClusterMember> overview = BoundedBolt.call(core.bolt(), java.time.Duration.ofSeconds(5),
+                        () -> bolt.overview(BoltEndpoint.unauthenticated(core.bolt())));
+                for (ClusterMember m : overview) {
                     roles.put(m.host(), m.role());
                 }
                 return roles;

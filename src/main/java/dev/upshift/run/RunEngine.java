@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public class RunEngine {
     private final RunStepRepository steps;
     private final ObjectProvider<ClusterMonitor> monitor;
     private final TransactionTemplate tx;
-    private final Map<Long, ExecutorService> workers = new ConcurrentHashMap<>();
+    private final Map<Long, ThreadPoolExecutor> workers = new ConcurrentHashMap<>();
 
     RunEngine(RunTransitions transitions, RunDriver driver, RunRepository runs, RunStepRepository steps,
               ObjectProvider<ClusterMonitor> monitor, TransactionTemplate tx) {
@@ -121,8 +122,8 @@ public class RunEngine {
 
     /** Whether the run's worker is executing or has work queued. */
     boolean isWorking(Long runId) {
-        ExecutorService w = workers.get(runId);
-        return w instanceof java.util.concurrent.ThreadPoolExecutor t && (t.getActiveCount() > 0 || !t.getQueue().isEmpty());
+        ThreadPoolExecutor w = workers.get(runId);
+        return w != null && (w.getActiveCount() > 0 || !w.getQueue().isEmpty());
     }
 
     private RunStep inFlight(Long runId) {
@@ -131,8 +132,13 @@ public class RunEngine {
     }
 
     private void submit(Long runId, Runnable work) {
-        ExecutorService worker = workers.computeIfAbsent(runId, id -> Executors.newSingleThreadExecutor(
-                new CustomizableThreadFactory("run-" + id + "-")));
+        // one thread per run, in order; it ends after a minute idle, so finished runs keep no thread
+        ThreadPoolExecutor worker = workers.computeIfAbsent(runId, id -> {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    new CustomizableThreadFactory("run-" + id + "-"));
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        });
         worker.submit(new DelegatingSecurityContextRunnable(() -> {
             try {
                 work.run();

@@ -49,7 +49,7 @@ class Verifications {
     boolean canVerifyWithoutOutput(RunStep step) {
         return switch (step.getVerificationKind()) {
             case MEMBER_STOPPED, MEMBER_JOINED, CLUSTER_FORMED, CLUSTER_STATE, STORE_UPGRADED -> true;
-            case OPERATOR -> step.getKey() != StepKey.PRE_PREPARE_CONF || hasConf(step);
+            case OPERATOR -> true;
             case EXIT_CODE -> false;
         };
     }
@@ -73,7 +73,8 @@ class Verifications {
             });
             case MEMBER_JOINED -> await(ctx, waiting, true, s -> ClusterChecks.joined(s, ctx, server, gates.versions(ctx, s))
                     .or(() -> gates.caughtUp(ctx, s, server)));
-            case CLUSTER_FORMED -> await(ctx, waiting, true, s -> ClusterChecks.formed(s, ctx, gates.versions(ctx, s)));
+            case CLUSTER_FORMED -> await(ctx, waiting, true, s -> ClusterChecks.formed(s, ctx, gates.versions(ctx, s)))
+                    .or(() -> storeFormats(ctx, out));
             case CLUSTER_STATE -> await(ctx, waiting, true, s -> ClusterChecks.healthyOn(s, ctx, ctx.sourceVersion()));
             case STORE_UPGRADED -> storeUpgraded(ctx, server, out);
         };
@@ -90,9 +91,9 @@ class Verifications {
 
     private Optional<String> operator(RunContext ctx, RunStep step, List<String> stdouts) {
         if (step.getKey() == StepKey.PRE_PREPARE_CONF) {
-            if (!stdouts.isEmpty() && !stdouts.get(stdouts.size() - 1).isBlank()) {
-                confs.prepare(ctx, step.getServer(), stdouts.get(stdouts.size() - 1) + "\n");
-            }
+            String current = stdouts.isEmpty() ? null : stdouts.get(stdouts.size() - 1);
+            if (current == null && !hasConf(step)) current = fetchConf(ctx, step.getServer());   // manual mode, or verify-only
+            if (current != null && !current.isBlank()) confs.prepare(ctx, step.getServer(), current + "\n");
             return hasConf(step) ? Optional.empty()
                     : Optional.of("no prepared neo4j.conf for " + step.getServer() + " (the current one could not be read)");
         }
@@ -100,6 +101,13 @@ class Verifications {
             return Optional.of("the write-load advisory was not acknowledged");
         }
         return Optional.empty();
+    }
+
+    /** Reading the current conf changes nothing on the server, so the panel does it even when the operator acts. */
+    private String fetchConf(RunContext ctx, String server) {
+        ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), server), "cat '" + ctx.server(server).getConfDir() + "/neo4j.conf'",
+                Duration.ofSeconds(30));
+        return r.succeeded() ? r.stdout() : null;
     }
 
     private boolean hasConf(RunStep step) {
@@ -127,6 +135,32 @@ class Verifications {
         // a verification is not cancelled by a pause: the step's commands ran, so its outcome is recorded first
         HealthGates.Wait w = gates.await(check, mustReach, properties.verifyTimeout(), waiting, () -> false, ctx.clusterId());
         return w.outcome() == HealthGates.Outcome.MET ? Optional.empty() : Optional.of(w.reason());
+    }
+
+    /**
+     * Every core reads its store in the target's format. Neo4j 3.4 started on a 3.3 store without
+     * {@code dbms.allow_upgrade} runs silently on the old format (measured), so a formed cluster is not proof enough:
+     * the format each core selected at start-up is read from its debug.log.
+     */
+    private Optional<String> storeFormats(RunContext ctx, StepOutput.Recorder out) {
+        if (ctx.expectedStoreFormat() == null) return Optional.empty();
+        for (RunServer core : ctx.servers().values()) {
+            if (!core.isCore()) continue;
+            String log = core.logsDir(true) + "/debug.log";
+            ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), core.getServer()),
+                    "grep -E 'StandardV[0-9]+_[0-9]+' '" + log + "' | tail -n 1", Duration.ofSeconds(30));
+            String line = r.stdout().trim();
+            out.panel("[upshift] store format on " + core.getServer() + ": " + (line.isEmpty() ? "(not found)" : line));
+            if (line.isEmpty()) {
+                return Optional.of("the store format of " + core.getServer() + " could not be read from " + log
+                        + "; it must be " + ctx.expectedStoreFormat());
+            }
+            if (!line.contains(ctx.expectedStoreFormat())) {
+                return Optional.of(core.getServer() + " runs its store in another format than " + ctx.expectedStoreFormat()
+                        + " (" + line + "): the store was not upgraded (was dbms.allow_upgrade=true on the seed?)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Follows debug.log on the seed until the store upgrade finishes, showing the progress lines. */

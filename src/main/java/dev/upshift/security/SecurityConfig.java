@@ -1,5 +1,7 @@
 package dev.upshift.security;
 
+import java.util.Set;
+
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.upshift.audit.JpaAuditLog;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * protection is off), problem-detail 401/403. Everything else: form login with a session, CSRF on every
  * non-GET request (form field or the htmx header), session id changed at login, strict security headers.
  * Finer rules are {@code @PreAuthorize} on services and controllers, see {@link Roles}.
+ *
+ * <p>A safety net under those: an AUDITOR "changes nothing else" than approving and exporting, so on both chains
+ * any non-GET request by an AUDITOR is refused (403) unless the path's last segment is one of
+ * {@link #AUDITOR_ACTIONS} (e.g. {@code POST /runs/7/approve}).
  *
  * <p>Self-contained so that a {@code @WebMvcTest} can use the real rules with {@code @Import(SecurityConfig.class)}
  * (login auditing is skipped when no audit log is in the slice).
@@ -39,12 +46,30 @@ public class SecurityConfig {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Last path segments of the only writes an AUDITOR may make. */
+    public static final Set<String> AUDITOR_ACTIONS =
+            Set.of("approve", "approval", "approvals", "reject", "export", "exports");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** A request that changes something an AUDITOR may not change. */
+    static final RequestMatcher WRITE_BEYOND_AUDITOR_ACTIONS = request -> {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        while (path.endsWith("/") && path.length() > 1) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return !AUDITOR_ACTIONS.contains(path.substring(path.lastIndexOf('/') + 1));
+    };
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/users", "/api/users/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(WRITE_BEYOND_AUDITOR_ACTIONS).hasAnyRole(Roles.ADMIN, Roles.OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(ApiProblemResponses.REALM).authenticationEntryPoint(problems))
                 .csrf(csrf -> csrf.disable())
@@ -64,6 +89,7 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/vendor/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/users", "/users/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(WRITE_BEYOND_AUDITOR_ACTIONS).hasAnyRole(Roles.ADMIN, Roles.OPERATOR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
                         .successHandler(loginAuditor.successHandler()).permitAll())

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@DataJpaTest
+@DataJpaTest(showSql = false) // the long-chain test would print thousands of statements
 @Import({JpaAuditLog.class, AuditChainVerifier.class})
 class JpaAuditLogTest {
 
@@ -114,6 +114,26 @@ class JpaAuditLogTest {
         ChainVerification newest = verifier.verify();
         assertThat(newest.intact()).isFalse();
         assertThat(newest.firstBrokenEventId()).isEqualTo(recorded.get(1).getId());
+    }
+
+    @Test
+    @DisplayName("a chain longer than one verification page verifies, and a break deep in it is found")
+    void longChainAcrossPages() {
+        int n = 2_345; // more than two pages of the verifier
+        for (int i = 0; i < n; i++) {
+            audit.recordAs("bulk", "run.step_finished", "run", "1", Map.of("step", i));
+            if (i % 500 == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        em.flush();
+        em.clear();
+        assertThat(verifier.verify()).isEqualTo(ChainVerification.intact(lastId()));
+
+        long victim = lastId() - 300;
+        jdbc.update("UPDATE audit_event SET actor = 'someone-else' WHERE id = ?", victim);
+        assertThat(verifier.verify().firstBrokenEventId()).isEqualTo(victim);
     }
 
     @Test

@@ -32,8 +32,8 @@ import dev.upshift.lab.LabMember;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FoundationE2E extends JourneySupport {
 
-    static final String OPERATOR_PASSWORD = "dba-Passw0rd-e2e";
-    static final String AUDITOR_PASSWORD = "lead-Passw0rd-e2e";
+    static final String OPERATOR_PASSWORD = "Rolling-Upgrade-42x";
+    static final String AUDITOR_PASSWORD = "Review-Chain-77q";
     static final String CLUSTER = "prod-graph-e2e";
 
     @Autowired
@@ -113,6 +113,10 @@ class FoundationE2E extends JourneySupport {
         assertThat(page.locator("#stream-status")).hasText("live");
         screenshot(page, "cluster");
         assertThat(page.content()).doesNotContain(keyBody());
+        page.click("#edit-cluster");
+        assertThat(page.locator("h1")).hasText("Edit cluster");
+        assertThat(page.content()).doesNotContain(keyBody()).doesNotContain("PRIVATE KEY-----\n");
+        page.goBack();
 
         page.navigate("/clusters");
         assertThat(page.locator("#cluster-list")).containsText(CLUSTER);

@@ -17,11 +17,16 @@ public abstract class JourneySupport extends PanelWithLab {
     protected BrowserContext context;
     protected Page page;
 
+    static {
+        // a real cluster answers slower than a unit test: discovery asks every member, under a loaded CI machine
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
     @BeforeEach
     void openBrowser() {
         context = newContext();
         page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(30_000);
     }
 
     @AfterEach

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,25 @@ class ClusterRegistryIT extends PanelWithLab {
         assertThat(db).as("the H2 file is the one the panel writes").contains(name);
         assertThat(db).doesNotContain(keyBody());
         assertThat(admin.get("/api/clusters").body()).doesNotContain(keyBody());
+        String log = Files.readString(LOG_FILE);
+        assertThat(log).as("the log file is the panel's").contains("Started");
+        assertThat(log).doesNotContain(keyBody()).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    @DisplayName("the panel is healthy without signing in; the API needs credentials")
+    void healthAndAuthentication() {
+        Api anonymous = new Api(baseUrl(), "nobody", "wrong-password-1");
+        assertThat(anonymous.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(anonymous.get("/api/clusters").status()).isEqualTo(401);
+    }
+
+    @AfterAll
+    void auditChainStillVerifies() {
+        Api.Response verify = admin.get("/api/audit/verify");
+        assertThat(verify.status()).isEqualTo(200);
+        assertThat(verify.<Boolean>read("$.intact")).as(verify.body()).isTrue();
+        assertThat(verify.<Integer>read("$.checked")).isGreaterThan(0);
     }
 
     /** A line from the middle of the key's base64 body: any copy of the key material contains it. */

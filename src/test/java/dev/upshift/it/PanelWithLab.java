@@ -30,6 +30,7 @@ public abstract class PanelWithLab {
 
     public static final String ADMIN_PASSWORD = "it-Admin-pass-7305";
     public static final Path DATA_DIR = tempDir();
+    public static final Path LOG_FILE = DATA_DIR.resolve("upshift.log");
     private static String sharedLabId;
     private static Long sharedClusterId;
 
@@ -43,6 +44,8 @@ public abstract class PanelWithLab {
     static void panel(DynamicPropertyRegistry registry) {
         registry.add("upshift.data-dir", DATA_DIR::toString);
         registry.add("upshift.admin-password", () -> ADMIN_PASSWORD);
+        // the panel's log in a file too, so tests can search it (e.g. for secrets that must never be logged)
+        registry.add("logging.file.name", () -> LOG_FILE.toString());
         // its own lab root: a lab sweeps stray processes of its root at start, so roots are never shared
         registry.add("upshift.lab.root", () -> Path.of("target/lab-panel-it").toAbsolutePath().toString());
         registry.add("upshift.lab.address-base", () -> "127.0.0.101");

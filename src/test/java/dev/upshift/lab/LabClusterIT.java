@@ -97,6 +97,10 @@ class LabClusterIT {
         ExecResult version = SSH.exec(cluster.sshTarget(m), "neo4j-enterprise-3.4.5/bin/neo4j version", Duration.ofSeconds(20));
         assertThat(version.stdout()).isEqualTo("neo4j 3.4.5");
         assertThat(SSH.fetchHostKeyFingerprint(m.address(), m.sshPort())).isEqualTo(m.hostKeyFingerprint());
+
+        ExecResult admin = SSH.exec(cluster.sshTarget(m), "neo4j-enterprise-3.4.5/bin/neo4j-admin help", Duration.ofSeconds(60));
+        assertThat(admin.exitCode()).as(admin.stdout() + admin.stderr()).isZero();
+        assertThat(admin.stdout()).contains("dump", "load", "unbind");
     }
 
     @Test

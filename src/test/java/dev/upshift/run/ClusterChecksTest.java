@@ -122,7 +122,7 @@ class ClusterChecksTest {
     void freshness() {
         healthy();
         assertThat(ClusterChecks.fresh(MembershipSnapshot.unknown(1L), NOW, true)).isPresent();
-        assertThat(ClusterChecks.fresh(snapshot(), NOW.plusSeconds(1), true)).get().asString().contains("newer");
+        assertThat(ClusterChecks.fresh(snapshot(), NOW.plusSeconds(1), true)).get().asString().contains("next poll");
         assertThat(ClusterChecks.fresh(snapshot(), NOW.minusSeconds(1), true)).isEmpty();
     }
 }

@@ -131,7 +131,7 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
             for (String file : command.substring("sha256sum ".length()).split(" ")) {
                 line(lines, listener, OutputLine.Stream.STDOUT, "a".repeat(64) + "  " + file);
             }
-        } else if (command.startsWith("cat ") && command.endsWith("neo4j.conf")) {
+        } else if (command.startsWith("cat ") && command.replace("'", "").endsWith("neo4j.conf")) {
             for (String l : List.of("dbms.mode=CORE", "causal_clustering.initial_discovery_members=10.0.0.1:5000,10.0.0.2:5000,10.0.0.3:5000",
                     "dbms.connectors.default_advertised_address=" + host)) {
                 line(lines, listener, OutputLine.Stream.STDOUT, l);

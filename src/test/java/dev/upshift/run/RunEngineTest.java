@@ -85,6 +85,10 @@ class RunEngineTest {
     }
 
     private RunView plan() {
+        return plan(RunMode.AUTO);
+    }
+
+    private RunView plan(RunMode mode) {
         List<ServerSpec> specs = new ArrayList<>();
         Map<String, InstallDetails> install = new java.util.LinkedHashMap<>();
         for (String host : List.of(A, B, C)) {
@@ -94,7 +98,7 @@ class RunEngineTest {
             install.put(host, InstallDetails.tarball("/srv/dist/neo4j-enterprise-3.4.6-unix.tar.gz", base + "/neo4j-enterprise-3.4.6"));
         }
         return planning.createPlanned(clusterId, "fake-" + clusterId, specs, install, Neo4jVersion.parse("3.4.5"),
-                Neo4jVersion.parse("3.4.6"), Method.ROLLING_FIXED, RunMode.AUTO, null);
+                Neo4jVersion.parse("3.4.6"), Method.ROLLING_FIXED, mode, null);
     }
 
     private RunView awaitStatus(Long runId, RunStatus status) {
@@ -193,6 +197,28 @@ class RunEngineTest {
         RunView failed = awaitStatus(planned.id(), RunStatus.FAILED);
         assertThat(step(failed, StepKey.SRV_STOP, A).diagnosis()).contains("health gate not met after 2 s");
         assertThat(cluster.stopOrder()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("abort while a gate waits: nothing is sent, the step is pending again, the cluster is released")
+    void abortWhileGateWaits() {
+        cluster.after(C, "cat ", () -> cluster.roles.remove(B));
+        RunView planned = plan();
+        engine.start(planned.id(), List.of("no-downgrade", "write-load"));
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> queries.get(planned.id()),
+                r -> step(r, StepKey.SRV_STOP, A).waitingReason() != null);
+
+        engine.abort(planned.id(), "maintenance window over");
+
+        RunView aborted = await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> queries.get(planned.id()),
+                r -> step(r, StepKey.SRV_STOP, A).status() == StepStatus.PENDING);
+        assertThat(aborted.status()).isEqualTo(RunStatus.ABORTED);
+        assertThat(aborted.statusReason()).isEqualTo("maintenance window over");
+        assertThat(step(aborted, StepKey.SRV_STOP, A).notes()).contains("nothing was sent");
+        assertThat(cluster.stopOrder()).isEmpty();
+        RunView second = plan();
+        engine.start(second.id(), List.of("no-downgrade", "write-load"));   // the cluster was released
+        engine.abort(second.id(), "test over");
     }
 
     @Test
@@ -326,5 +352,48 @@ class RunEngineTest {
         RunView again = awaitStatus(planned.id(), RunStatus.FAILED);
         assertThat(step(again, StepKey.SRV_INSTALL, A).attempts()).isEqualTo(2);
         engine.abort(planned.id(), "test over");
+    }
+
+    @Test
+    @DisplayName("manual mode: the operator runs the commands and confirms; the panel's verification catches a skipped one")
+    void manualMode() {
+        RunView planned = plan(RunMode.MANUAL);
+        engine.start(planned.id(), List.of("no-downgrade", "write-load"));
+        boolean forgotten = false;
+        while (true) {
+            RunView run = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> queries.get(planned.id()),
+                    r -> r.status() != RunStatus.RUNNING || r.steps().stream().anyMatch(x -> RunDriver.AWAITING_OPERATOR.equals(x.waitingReason())));
+            if (run.status() == RunStatus.SUCCEEDED) break;
+            if (run.status() == RunStatus.FAILED) {
+                RunView.StepView failed = run.steps().stream().filter(x -> x.status() == StepStatus.FAILED).findFirst().orElseThrow();
+                assertThat(failed.key()).isEqualTo("SRV_STOP");
+                assertThat(failed.server()).isEqualTo(B);
+                assertThat(failed.diagnosis()).contains(B + " is still listed in dbms.cluster.overview()");
+                engine.retry(planned.id(), failed.id(), false);   // the panel runs the stop this time
+                continue;
+            }
+            RunView.StepView waiting = run.steps().stream().filter(x -> RunDriver.AWAITING_OPERATOR.equals(x.waitingReason()))
+                    .findFirst().orElseThrow();
+            boolean forget = !forgotten && waiting.key().equals("SRV_STOP") && B.equals(waiting.server());
+            if (!forget) operatorDoes(waiting);
+            forgotten |= forget;
+            engine.confirm(planned.id(), waiting.id(), forget ? "done (but it was not)" : "done by hand");
+        }
+        assertThat(forgotten).isTrue();
+        assertThat(cluster.versionsNow()).containsValues("3.4.6", "3.4.6", "3.4.6");
+        RunView done = queries.get(planned.id());
+        assertThat(step(done, StepKey.SRV_INSTALL, C).notes()).contains("Confirmed by operator1: done by hand");
+    }
+
+    /** What an operator would do with the commands the step shows, over their own SSH session. */
+    private void operatorDoes(RunView.StepView step) {
+        for (StepCommand c : step.commands()) {
+            switch (c.type()) {
+                case "shell" -> cluster.exec(cluster.ssh(clusterId, c.server()), c.line(), Duration.ofSeconds(5),
+                        dev.upshift.remote.OutputListener.NONE);
+                case "upload-conf" -> cluster.upload(cluster.ssh(clusterId, c.server()), "conf".getBytes(), c.path());
+                default -> { }
+            }
+        }
     }
 }

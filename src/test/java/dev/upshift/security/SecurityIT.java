@@ -71,6 +71,15 @@ class SecurityIT {
         }
 
         @Test
+        void showsTheRoleButNotSpringSecuritysFactorAuthoritiesInTheHeader() throws Exception {
+            MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("admin")
+                    .password(ItEnvironment.ADMIN_PASSWORD)).andReturn().getRequest().getSession(false);
+            mvc.perform(get("/audit").session(session))
+                    .andExpect(content().string(containsString("<span class=\"badge\">ADMIN</span>")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("FACTOR_"))));
+        }
+
+        @Test
         void failsWithAWrongPasswordAndRecordsTheUsernameButNeverThePassword() throws Exception {
             mvc.perform(formLogin().user("lead").password("Wrong-guess-1234"))
                     .andExpect(unauthenticated())
@@ -132,6 +141,14 @@ class SecurityIT {
             mvc.perform(post("/users/1/enabled").with(user("admin").roles("ADMIN")).with(csrf().useInvalidToken())
                             .header("HX-Request", "true").param("enabled", "false"))
                     .andExpect(status().isForbidden());
+        }
+
+        @Test
+        void anHtmxPostWhoseSessionIsGoneReloadsThePage() throws Exception {
+            mvc.perform(post("/users/1/enabled").header("HX-Request", "true").header("X-CSRF-TOKEN", "from-a-dead-session")
+                            .param("enabled", "false"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(header().string("HX-Refresh", "true"));
         }
 
         @Test
@@ -216,6 +233,24 @@ class SecurityIT {
         void areForbiddenToRolesThatMayNotSeeThem() throws Exception {
             mvc.perform(get("/users").with(user("lead").roles("AUDITOR"))).andExpect(status().isForbidden());
             mvc.perform(get("/audit").with(user("lead").roles("AUDITOR"))).andExpect(status().isOk());
+        }
+
+        @Test
+        void anAuditorMayApproveAndExportButChangeNothingElse() throws Exception {
+            // refused by the URL rules before any controller is looked for
+            mvc.perform(post("/clusters").with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/clusters/3/delete").with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(put("/api/clusters/3").with(httpBasic("lead", AUDITOR_PASSWORD)))
+                    .andExpect(status().isForbidden());
+            // allowed through security (no such page exists yet, hence 404)
+            mvc.perform(post("/runs/7/approve").accept(MediaType.TEXT_HTML).with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/clusters").accept(MediaType.TEXT_HTML).with(user("dba").roles("OPERATOR")).with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/logout").with(user("lead").roles("AUDITOR")).with(csrf()))
+                    .andExpect(redirectedUrl("/login?logout"));
         }
 
         @Test

@@ -93,10 +93,7 @@ public class DistributionBuilder {
         Path lib = home.resolve("lib");
         for (Path jar : jars) {
             Path target = lib.resolve(jar.getFileName());
-            if (version.startsWith("3.3.") && jar.getFileName().toString().startsWith("neo4j-codegen-")) {
-                int flipped = ConstantPoolPatcher.patchJar(jar, target);
-                log.info("Patched {} for Java 17: {} constant-pool entries flipped to InterfaceMethodref", jar.getFileName(), flipped);
-            } else {
+            if (!Neo4j33OnJava17.copy(version, jar, target)) {
                 Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }

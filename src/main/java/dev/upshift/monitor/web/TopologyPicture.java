@@ -40,7 +40,7 @@ public record TopologyPicture(int width, int height, int cx, int cy, int ring, L
             double angle = Math.toRadians(startDegrees + i * 360.0 / members.size());
             int x = (int) Math.round(cx + radius * Math.cos(angle));
             int y = (int) Math.round(cy + radius * Math.sin(angle));
-            int labelY = y < cy - 10 ? y - 24 : y + 32;
+            int labelY = y < cy - 10 ? y - 40 : y + 32; // above the ring: both labels clear of the circle
             out.add(new Node(x, y, m.address(), shortAddress(m.address()), m.role(), m.version(), reachable && m.present(),
                     core, m.present() && m.isLeader(), labelY));
         }

@@ -1,5 +1,7 @@
 package dev.upshift.run.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,6 +13,7 @@ import dev.upshift.run.RunNotFoundException;
 import dev.upshift.run.RunRequestException;
 
 /** RFC 9457 problem details for the run API, each with a message a person can act on. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackageClasses = RunApiProblems.class)
 class RunApiProblems {
 
