@@ -64,3 +64,13 @@ document.addEventListener('submit', function (evt) {
     evt.preventDefault();
   }
 }, true);
+
+// A console that is itself the SSE swap target (output lines appended beforeend) follows new lines as well, unless
+// the reader scrolled up (followConsoles above only looks inside the swapped element).
+document.addEventListener('htmx:sseMessage', function (evt) {
+  'use strict';
+  var el = evt.target;
+  if (el && el.matches && el.matches('.console[data-follow]') && el.dataset.pinned !== 'false') {
+    el.scrollTop = el.scrollHeight;
+  }
+});

@@ -1,0 +1,70 @@
+package dev.upshift.run.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.upshift.cluster.ClusterDetails;
+import dev.upshift.cluster.ClusterOrigin;
+import dev.upshift.cluster.Neo4jAuth;
+import dev.upshift.cluster.ServerRole;
+import dev.upshift.run.RunStatus;
+import dev.upshift.run.RunView;
+import dev.upshift.run.RunView.StepView;
+import dev.upshift.run.StepCommand;
+import dev.upshift.run.StepStatus;
+
+/** Read models as the run service returns them, for the page tests. */
+final class Runs {
+
+    static final Instant T0 = Instant.parse("2026-11-26T02:00:00Z");
+
+    private Runs() {
+    }
+
+    static StepView step(long id, int position, int phase, String phaseTitle, String key, String server, StepStatus status) {
+        return new StepView(id, position, phase, phase == 0 ? "PRE_UPGRADE" : "SERVER", phaseTitle, key, server, "5.3.2.1",
+                "Shut the instance down.", "PANEL_SSH",
+                List.of(new StepCommand("shell", server, "/opt/neo4j/bin/neo4j stop", "bin/neo4j stop", null, null, null,
+                        null, null, null)),
+                "it left dbms.cluster.overview()", "GATE", true, "SAFE_TO_STOP", List.of(), status, null, null, null,
+                status == StepStatus.PENDING ? null : "op", status == StepStatus.PENDING ? null : T0,
+                status == StepStatus.SUCCEEDED || status == StepStatus.FAILED ? T0.plusSeconds(75) : null,
+                status == StepStatus.FAILED ? 1 : null, null,
+                status == StepStatus.FAILED ? "exit 1: neo4j did not stop" : null, status == StepStatus.PENDING ? 0 : 1, 3, 0);
+    }
+
+    /** A rolling run that failed on its second step, on a 3-core cluster. */
+    static RunView failedRun() {
+        return run(RunStatus.FAILED, 11L, List.of(
+                step(10, 0, 0, "Before any method", "PRE_BACKUP_CONF", null, StepStatus.SUCCEEDED),
+                step(11, 1, 1, "Server 127.0.0.12", "SRV_STOP", "127.0.0.12", StepStatus.FAILED),
+                step(12, 2, 1, "Server 127.0.0.12", "SRV_INSTALL", "127.0.0.12", StepStatus.PENDING)));
+    }
+
+    static RunView plannedRun() {
+        return run(RunStatus.PLANNED, null, List.of(
+                step(10, 0, 0, "Before any method", "PRE_BACKUP_CONF", null, StepStatus.PENDING),
+                step(11, 1, 1, "Server 127.0.0.12", "SRV_STOP", "127.0.0.12", StepStatus.PENDING)));
+    }
+
+    static RunView run(RunStatus status, Long active, List<StepView> steps) {
+        return new RunView(1L, 5L, "practice", status, status == RunStatus.FAILED ? "Step SRV_STOP failed" : null,
+                "rolling-fixed", "auto", "3.4.5", "3.4.6", null, null, List.of("no-downgrade", "write-load"),
+                List.of(), List.of("Disable write load during the rolling upgrade."), "op", T0,
+                status == RunStatus.PLANNED ? null : "op", status == RunStatus.PLANNED ? null : T0, null, active, steps,
+                List.of());
+    }
+
+    static ClusterDetails cluster() {
+        return new ClusterDetails(5L, "practice", "bolt://127.0.0.11:7687", Neo4jAuth.BASIC, "neo4j", ClusterOrigin.LAB,
+                "lab-1", T0, T0, List.of(
+                server(1, "127.0.0.11", ServerRole.CORE), server(2, "127.0.0.12", ServerRole.CORE),
+                server(3, "127.0.0.13", ServerRole.READ_REPLICA)));
+    }
+
+    private static ClusterDetails.ServerDetails server(long id, String address, ServerRole role) {
+        return new ClusterDetails.ServerDetails(id, address, role, 22, "neo4j", true, false, false, "SHA256:x", "tarball",
+                "/opt/neo4j/" + address + "/neo4j-enterprise-3.4.5", "/opt/neo4j/" + address + "/neo4j-enterprise-3.4.5/conf",
+                "/opt/neo4j/" + address + "/neo4j-enterprise-3.4.5/data");
+    }
+}
