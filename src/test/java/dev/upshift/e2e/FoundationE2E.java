@@ -135,6 +135,7 @@ class FoundationE2E extends JourneySupport {
         assertThat(page.locator("h1")).hasText(CLUSTER);
         assertThat(page.locator("#edit-cluster")).hasCount(0);
         assertThat(page.locator("#delete-cluster")).hasCount(0);
+        assertThat(page.locator("#plan-upgrade")).hasCount(0);
 
         String deleteUrl = page.url() + "/delete";
         String token = page.getAttribute("meta[name=_csrf]", "content");
