@@ -79,9 +79,22 @@ final class OfflineSteps {
         steps.add(ctx.step(StepKey.OFF_CORE_DELETE_DB).on(id).run(deleteDb(core)).build());
         steps.add(ctx.step(StepKey.OFF_CORE_INSTALL).on(id).run(c.installNewVersion()).run(c.installConf(ConfVariant.FINAL)).build());
         steps.add(moveDbms(StepKey.OFF_CORE_MOVE_DBMS, core, c));
-        steps.add(ctx.step(StepKey.OFF_CORE_UNBIND).on(id).run(c.admin(true, "unbind")).build());
+        steps.add(ctx.step(StepKey.OFF_CORE_UNBIND).on(id).run(unbindIfBound(c)).build());
         steps.add(ctx.step(StepKey.OFF_CORE_LOAD).on(id).run(load(core, seed)).build());
         return new PlanPhase(PhaseKind.OTHER_CORE, "Core " + id + " (5.3.3 3)", id, steps);
+    }
+
+    /**
+     * 3e on a core whose data directory may be fresh: a new tarball installation has no cluster state, and
+     * {@code neo4j-admin unbind} then refuses ("Cluster state directory does not exist", measured on 3.4.6). The step
+     * matters where the data directory, and so the old cluster state, survived the install (data outside
+     * NEO4J_HOME, packages): there it unbinds; elsewhere it says there is nothing to unbind.
+     */
+    private static Command.Shell unbindIfBound(ServerCommands c) {
+        String state = c.newDataDir() + "/cluster-state";
+        Command.Shell unbind = c.admin(true, "unbind");
+        return new Command.Shell(unbind.server(), "if [ -d " + state + " ]; then " + unbind.line()
+                + "; else echo 'No cluster state in " + state + ": nothing to unbind (a fresh installation)'; fi");
     }
 
     private PlanPhase startCores(ServerSpec seed) {

@@ -104,7 +104,8 @@ class PlannerOfflineTest {
                         "put the prepared neo4j.conf (final) for core-3 at /tmp/upshift/neo4j.conf.final",
                         "cp /tmp/upshift/neo4j.conf.final " + N + "/conf/neo4j.conf")),
                 tuple(OFF_CORE_MOVE_DBMS, List.of("mkdir -p " + N + "/data", "tar -xzf " + B + "/dbms.tar.gz -C " + N + "/data")),
-                tuple(OFF_CORE_UNBIND, List.of(N + "/bin/neo4j-admin unbind")),
+                tuple(OFF_CORE_UNBIND, List.of("if [ -d " + N + "/data/cluster-state ]; then " + N + "/bin/neo4j-admin unbind"
+                        + "; else echo 'No cluster state in " + N + "/data/cluster-state: nothing to unbind (a fresh installation)'; fi")),
                 tuple(OFF_CORE_LOAD, List.of(
                         "copy core-1:" + B + "/graph.db.dump to core-3:/tmp/upshift/graph.db.dump",
                         "sha256sum /tmp/upshift/graph.db.dump",

@@ -143,7 +143,6 @@ class OfflineUpgradeIT {
         Api.Response done = await("run " + runId + " finished").atMost(Duration.ofMinutes(25)).pollInterval(Duration.ofSeconds(5))
                 .until(() -> progress(api.get("/api/runs/" + runId)), r -> {
                     String status = r.read("$.status");
-                    if (status.equals("FAILED") && knownPlannerGap(api, runId, r)) return false;
                     if (status.equals("FAILED") || status.equals("INTERRUPTED") || status.equals("ABORTED")) {
                         throw new AssertionError("run " + status + ": " + r.read("$.statusReason") + "\n"
                                 + r.read("$.steps[?(@.status == 'FAILED')].diagnosis"));
@@ -169,27 +168,6 @@ class OfflineUpgradeIT {
         assertThat(auditChain.verify().intact()).isTrue();
 
         report(done, wall);
-    }
-
-    /**
-     * The planner runs {@code neo4j-admin unbind} on each other core's fresh installation, which has no cluster
-     * state yet, and 3.4.6 refuses that ("Cluster state directory does not exist"). Nothing needs unbinding there,
-     * so the operator skips the step with that reason and resumes; reported to the procedure's author.
-     */
-    private static boolean knownPlannerGap(Api api, Integer runId, Api.Response r) {
-        List<Map<String, Object>> failed = r.read("$.steps[?(@.status == 'FAILED')]");
-        if (failed.isEmpty() || !"OFF_CORE_UNBIND".equals(failed.get(0).get("key"))
-                || !String.valueOf(failed.get(0).get("diagnosis")).contains("Cluster state directory does not exist")) {
-            return false;
-        }
-        Object stepId = failed.get(0).get("id");
-        System.out.println("[run] skipping OFF_CORE_UNBIND on " + failed.get(0).get("server") + " (fresh installation, no cluster state)");
-        Api.Response skip = api.post("/api/runs/" + runId + "/steps/" + stepId + "/skip",
-                "{\"reason\":\"Fresh installation: it has no cluster state to unbind (neo4j-admin: Cluster state directory does not exist).\"}");
-        assertThat(skip.status()).as(skip.body()).isEqualTo(200);
-        Api.Response resume = api.post("/api/runs/" + runId + "/resume", "{}");
-        assertThat(resume.status()).as(resume.body()).isEqualTo(200);
-        return true;
     }
 
     private static Api.Response progress(Api.Response r) {
