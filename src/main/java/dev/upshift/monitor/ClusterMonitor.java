@@ -75,7 +75,7 @@ public class ClusterMonitor implements MembershipView {
     private void poll(MonitoredCluster cluster) {
         try {
             MembershipSnapshot before = current.getOrDefault(cluster.id(), MembershipSnapshot.unknown(cluster.id()));
-            MembershipSnapshot after = poller.poll(cluster, before);
+            MembershipSnapshot after = poller.poll(cluster, before, closelyWatched.contains(cluster.id()));
             polls.incrementAndGet();
             List<MembershipChange> diff = MembershipDiff.between(before, after, after.polledAt());
             current.put(cluster.id(), after);

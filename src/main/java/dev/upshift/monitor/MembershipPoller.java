@@ -30,6 +30,8 @@ class MembershipPoller {
 
     private final BoltGateway bolt;
     private final Clock clock;
+    private static final Duration RUN_VERSION_REFRESH = Duration.ofSeconds(5);
+
     private final Duration versionRefresh;
     private final Map<Long, String> preferredVia = new ConcurrentHashMap<>();
     private final Map<String, KnownVersion> versions = new ConcurrentHashMap<>();
@@ -41,6 +43,15 @@ class MembershipPoller {
     }
 
     MembershipSnapshot poll(MonitoredCluster cluster, MembershipSnapshot before) {
+        return poll(cluster, before, false);
+    }
+
+    /**
+     * @param duringRun a run is active: versions are re-read every few seconds, because a member restarted between
+     *                  two polls keeps its id and would otherwise report its old version until the next refresh
+     */
+    MembershipSnapshot poll(MonitoredCluster cluster, MembershipSnapshot before, boolean duringRun) {
+        Duration refresh = duringRun && versionRefresh.compareTo(RUN_VERSION_REFRESH) > 0 ? RUN_VERSION_REFRESH : versionRefresh;
         List<BoltEndpoint> order = new ArrayList<>(cluster.endpoints());
         String preferred = preferredVia.get(cluster.id());
         order.sort((a, b) -> Boolean.compare(!a.uri().toString().equals(preferred), !b.uri().toString().equals(preferred)));
@@ -49,7 +60,7 @@ class MembershipPoller {
             try {
                 List<ClusterMember> overview = bolt.overview(endpoint);
                 preferredVia.put(cluster.id(), endpoint.uri().toString());
-                return snapshot(cluster, before, endpoint, overview);
+                return snapshot(cluster, before, endpoint, overview, refresh);
             } catch (Neo4jUnavailableException e) {
                 problems.add(e.getMessage());
             }
@@ -63,13 +74,13 @@ class MembershipPoller {
     }
 
     private MembershipSnapshot snapshot(MonitoredCluster cluster, MembershipSnapshot before, BoltEndpoint via,
-                                        List<ClusterMember> overview) {
+                                        List<ClusterMember> overview, Duration refresh) {
         Instant now = clock.instant();
         Map<String, MemberState> members = new LinkedHashMap<>();
         for (ClusterMember m : overview) {
             MemberState old = before.member(m.host()).orElse(null);
             boolean rejoined = old == null || !old.present();
-            String version = version(via, m, rejoined, now);
+            String version = version(via, m, rejoined, now, refresh);
             Instant since = old != null && old.present() && m.role().equals(old.role()) ? old.since() : now;
             members.put(m.host().toLowerCase(), new MemberState(m.host(), m.role(), version, m.groups(), m.boltAddress(), true, since));
         }
@@ -85,10 +96,10 @@ class MembershipPoller {
         return new MembershipSnapshot(cluster.id(), now, true, via.uri().toString(), null, List.copyOf(members.values()));
     }
 
-    private String version(BoltEndpoint via, ClusterMember member, boolean rejoined, Instant now) {
+    private String version(BoltEndpoint via, ClusterMember member, boolean rejoined, Instant now, Duration refresh) {
         String key = member.id();
         KnownVersion known = versions.get(key);
-        if (!rejoined && known != null && known.readAt().plus(versionRefresh).isAfter(now)) {
+        if (!rejoined && known != null && known.readAt().plus(refresh).isAfter(now)) {
             return known.version();
         }
         if (member.boltAddress() == null) {

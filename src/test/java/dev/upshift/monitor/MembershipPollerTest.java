@@ -84,4 +84,41 @@ class MembershipPollerTest {
         assertThat(MembershipDiff.between(away, back, back.polledAt()))
                 .extracting(MembershipChange::describe).containsExactly("10.0.0.3 joined as FOLLOWER");
     }
+
+    @Test
+    void duringARunAMemberRestartedBetweenPollsShowsItsNewVersionWithinSeconds() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+        MembershipPoller poller = new MembershipPoller(bolt, clock, properties);
+        MembershipSnapshot first = poller.poll(cluster, MembershipSnapshot.unknown(1L), true);
+        bolt.versions.put("10.0.0.2", "3.4.6"); // restarted on 3.4.6 without ever missing a poll
+        clock.now = clock.now.plusSeconds(6);
+
+        assertThat(poller.poll(cluster, first, false).member("10.0.0.2")).get()
+                .extracting(MemberState::version).as("no run: the 30 s refresh is not due").isEqualTo("3.4.5");
+        assertThat(poller.poll(cluster, first, true).member("10.0.0.2")).get()
+                .extracting(MemberState::version).as("during a run: refreshed after 5 s").isEqualTo("3.4.6");
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 }
