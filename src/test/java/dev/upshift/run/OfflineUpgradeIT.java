@@ -62,7 +62,7 @@ class OfflineUpgradeIT {
         r.add("upshift.data-dir", data::toString);
         r.add("upshift.admin-password", () -> ADMIN_PASSWORD);
         r.add("upshift.lab.root", LAB_ROOT::toString);
-        r.add("upshift.lab.address-base", () -> "127.0.0.171");
+        r.add("upshift.lab.address-base", () -> System.getProperty("offline.it.address-base", "127.0.0.171"));
     }
 
     @LocalServerPort int port;

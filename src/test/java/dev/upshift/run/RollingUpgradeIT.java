@@ -61,7 +61,7 @@ class RollingUpgradeIT {
         r.add("upshift.data-dir", data::toString);
         r.add("upshift.admin-password", () -> ADMIN_PASSWORD);
         r.add("upshift.lab.root", LAB_ROOT::toString);
-        r.add("upshift.lab.address-base", () -> "127.0.0.161");
+        r.add("upshift.lab.address-base", () -> System.getProperty("run.it.address-base", "127.0.0.161"));
     }
 
     @LocalServerPort int port;
