@@ -150,6 +150,8 @@ class RunPageControllerTest extends RunWebSliceTest {
             String line = live.render("output-line", Map.of("line",
                     new OutputLineView(3, Runs.T0, StepOutputLine.STDOUT, "<img src=x onerror=alert(1)>")));
             assertThat(line).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
+            assertThat(live.render("console-step", Map.of("consoleStep", page.card(11L).step(), "live", true)))
+                    .contains("sse-swap=\"console-step\"", "SRV_STOP", "on 127.0.0.12");
         }
     }
 

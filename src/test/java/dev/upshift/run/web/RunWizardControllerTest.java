@@ -136,7 +136,7 @@ class RunWizardControllerTest extends RunWebSliceTest {
         void thePlannedRunPageIsTheDryRunWithTheStartForm() throws Exception {
             given(queries.get(1L)).willReturn(Runs.plannedRun());
             mvc.perform(get("/runs/1").with(user("op").roles("OPERATOR")))
-                    .andExpect(content().string(allOf(containsString("Plan review (dry run)"),
+                    .andExpect(content().string(allOf(containsString("review every step and command (the dry run)"),
                             containsString("/opt/neo4j/bin/neo4j stop"), containsString("id=\"ack-no-downgrade\""),
                             containsString("id=\"ack-write-load\""), containsString("Disable write load"))));
         }
