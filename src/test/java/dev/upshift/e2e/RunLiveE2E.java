@@ -53,6 +53,15 @@ class RunLiveE2E extends JourneySupport {
     @Test
     @DisplayName("a manual run's steps, actions and output arrive live; an AUDITOR watches without actions")
     void manualRunLive() {
+        try {
+            journey();
+        } catch (AssertionError e) {
+            screenshot(page, "run-live-failure");   // what the operator saw when it went wrong
+            throw e;
+        }
+    }
+
+    private void journey() {
         login(page, "live-dba", OPERATOR_PASSWORD);
         page.navigate("/runs/new");
         page.selectOption("#clusterId", String.valueOf(clusterId));
@@ -66,9 +75,10 @@ class RunLiveE2E extends JourneySupport {
         page.check("#ack-no-downgrade");
         page.check("#ack-write-load");
         page.click("#start-run");
-        assertThat(page.locator("#run-started")).isVisible();
-        assertThat(page.locator("#run-status")).hasText("RUNNING");
+        // the status arrives over SSE; the wizard's steps give way (no reload)
+        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.locator("#conf-panel")).hasCount(0);
+        assertThat(page.locator("#start-form")).hasCount(0);
 
         // the first step waits for the operator: its card arrives over SSE with the operator's actions
         Locator planning = page.locator(".step-card[data-key=PRE_PLANNING]");

@@ -27,13 +27,15 @@ import dev.upshift.run.RunChanged;
 import dev.upshift.run.RunQueries;
 import dev.upshift.run.RunStepChanged;
 import dev.upshift.run.StepOutputAppended;
+import dev.upshift.run.StepStatus;
 import dev.upshift.web.SseHub;
 
 /**
  * The live run page's push side. It renders the very fragments the page is built from ({@code runs/fragments}) once
  * per change and fans them out on the run's topic: {@code step-{id}} (that step's card), {@code phase-{n}} (its
  * phase's header), {@code run-summary} (status and progress), {@code run-status} (the page re-asks for the
- * viewer's run actions) and {@code output-line} (one line, escaped by {@code th:text}). Rendering happens outside a
+ * viewer's run actions), {@code console-step} (the step the live output comes from) and {@code output-line} (one
+ * line, escaped by {@code th:text}). Rendering happens outside a
  * request, so these fragments hold no {@code @{...}} links and no per-viewer content: actions are fetched by each
  * browser with its own role.
  */
@@ -91,6 +93,11 @@ class RunLiveView {
                         render("step-card", Map.of("card", page.card(page.currentStepId()))));
             }
             hub.publish(topic(e.runId()), "run-summary", render("run-summary", Map.of("page", page)));
+            if (e.status() == StepStatus.RUNNING) {
+                // the live console's lines now come from this step: its label says so
+                hub.publish(topic(e.runId()), "console-step", render("console-step",
+                        Map.of("consoleStep", page.card(e.stepId()).step(), "live", true)));
+            }
         });
     }
 

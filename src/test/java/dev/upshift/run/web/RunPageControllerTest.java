@@ -55,45 +55,8 @@ import dev.upshift.run.StepOutputLine;
 import dev.upshift.security.SecurityConfig;
 import dev.upshift.web.SseHub;
 
-/** The run pages behind the real security rules, with the run services mocked. */
-@WebMvcTest({RunListController.class, RunWizardController.class, RunPageController.class, RunActionController.class,
-        RunStartController.class, RunPrepareController.class})
-@Import({SecurityConfig.class, RunLiveView.class})
-class RunPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    RunLiveView live;
-    @MockitoBean
-    RunQueries queries;
-    @MockitoBean
-    RunEngine engine;
-    @MockitoBean
-    RunPlanning planning;
-    @MockitoBean
-    ClusterService clusters;
-    @MockitoBean
-    MembershipRenderer membership;
-    @MockitoBean
-    SseHub hub;
-    @MockitoBean
-    RunConfs confs;
-    @MockitoBean
-    Preflight preflight;
-
-    @BeforeEach
-    void membershipPanel() {
-        willAnswer(call -> {
-            Model model = call.getArgument(0);
-            MembershipSnapshot snapshot = MembershipSnapshot.unknown(5L);
-            model.addAllAttributes(Map.of("clusterId", 5L, "snapshot", snapshot, "picture", TopologyPicture.of(snapshot),
-                    "changes", List.of(), "pollSeconds", 2.0));
-            return null;
-        }).given(membership).addTo(any(), anyLong());
-        given(clusters.list()).willReturn(List.of(Runs.cluster()));
-        given(clusters.get(5L)).willReturn(Runs.cluster());
-    }
+/** The live run page: roles, actions, escaped output, the SSE fragments, conf and pre-flight. */
+class RunPageControllerTest extends RunWebSliceTest {
 
     @Nested
     @DisplayName("run page")
@@ -187,90 +150,8 @@ class RunPagesTest {
             String line = live.render("output-line", Map.of("line",
                     new OutputLineView(3, Runs.T0, StepOutputLine.STDOUT, "<img src=x onerror=alert(1)>")));
             assertThat(line).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
-        }
-    }
-
-    @Nested
-    @DisplayName("wizard")
-    class Wizard {
-
-        @Test
-        void listsRunsAndOffersNewRunToOperatorsOnly() throws Exception {
-            given(queries.list(null)).willReturn(List.of());
-            mvc.perform(get("/runs").with(user("op").roles("OPERATOR")))
-                    .andExpect(content().string(containsString("id=\"new-run\"")));
-            mvc.perform(get("/runs").with(user("lead").roles("AUDITOR")))
-                    .andExpect(content().string(not(containsString("id=\"new-run\""))));
-            mvc.perform(get("/runs/new").with(user("lead").roles("AUDITOR"))).andExpect(status().isForbidden());
-        }
-
-        @Test
-        void greysOutTheMethodsTheManualRefusesWithItsReason() throws Exception {
-            given(planning.options(5L, "3.4.6")).willReturn(new RunPlanning.UpgradeOptions(5L, "3.3.5", "3.4.6", List.of(
-                    new Eligibility(Method.ROLLING_FIXED, false, RefusalCode.ROLLING_NOT_PATCH_RELEASE,
-                            "A rolling upgrade is only possible between patch releases.", "Use the offline upgrade.", List.of()),
-                    new Eligibility(Method.OFFLINE, true, null, null, null, List.of()))));
-            mvc.perform(get("/runs/new/options").with(user("op").roles("OPERATOR")).header("HX-Request", "true")
-                            .param("clusterId", "5").param("targetVersion", "3.4.6"))
-                    .andExpect(status().isOk())
-                    .andExpect(content().string(allOf(containsString("id=\"wizard-options\""),
-                            containsString("A rolling upgrade is only possible between patch releases."),
-                            containsString("value=\"rolling-fixed\" disabled"), containsString("id=\"install-details\""),
-                            containsString("/opt/neo4j/127.0.0.11/neo4j-enterprise-3.4.6-unix.tar.gz"))));
-        }
-
-        @Test
-        void badInputGetsFieldErrorsAndNeverReachesTheService() throws Exception {
-            mvc.perform(post("/runs/new").with(user("op").roles("OPERATOR")).with(csrf()).header("HX-Request", "true")
-                            .param("targetVersion", "3.4").param("mode", "sometimes")
-                            .param("servers[0].address", "127.0.0.11").param("servers[0].installType", "tarball")
-                            .param("servers[0].archive", "relative.tar.gz").param("servers[0].newHome", ""))
-                    .andExpect(status().isOk())
-                    .andExpect(content().string(allOf(containsString("Choose the cluster to upgrade."),
-                            containsString("A version looks like 3.4.6."), containsString("Choose an upgrade method."),
-                            containsString("Choose auto or manual."), containsString("Give an absolute path on the server."),
-                            containsString("Where should it be unpacked on 127.0.0.11?"))));
-            verify(planning, never()).create(any());
-        }
-
-        @Test
-        void createsThePlannedRunAndGoesToItsPage() throws Exception {
-            given(planning.options(5L, "3.4.6")).willReturn(new RunPlanning.UpgradeOptions(5L, "3.4.5", "3.4.6", List.of()));
-            given(planning.create(any())).willReturn(Runs.plannedRun());
-            mvc.perform(post("/runs/new").with(user("op").roles("OPERATOR")).with(csrf()).header("HX-Request", "true")
-                            .param("clusterId", "5").param("targetVersion", "3.4.6").param("method", "rolling-fixed")
-                            .param("mode", "manual").param("servers[0].address", "127.0.0.11")
-                            .param("servers[0].installType", "tarball").param("servers[0].archive", "/opt/a.tar.gz")
-                            .param("servers[0].newHome", "/opt/new"))
-                    .andExpect(header().exists("HX-Location"));
-            verify(planning).create(eq(new dev.upshift.run.CreateRunCommand(5L, "3.4.6", "rolling-fixed", "manual",
-                    Map.of("127.0.0.11", dev.upshift.procedure.InstallDetails.tarball("/opt/a.tar.gz", "/opt/new")), null, null)));
-        }
-
-        @Test
-        void startingNeedsEveryAcknowledgementThePlanRequires() throws Exception {
-            given(queries.get(1L)).willReturn(Runs.plannedRun());
-            mvc.perform(post("/runs/1/start").with(user("op").roles("OPERATOR")).with(csrf()).header("HX-Request", "true")
-                            .param("acknowledge", "no-downgrade"))
-                    .andExpect(content().string(allOf(containsString("Write load: tick the box"),
-                            not(containsString("No downgrade: tick the box")))));
-            verify(engine, never()).start(anyLong(), anyList());
-
-            mvc.perform(post("/runs/1/start").with(user("op").roles("OPERATOR")).with(csrf()).header("HX-Request", "true")
-                            .param("acknowledge", "no-downgrade", "write-load"))
-                    .andExpect(status().isOk())
-                    .andExpect(header().string("HX-Retarget", "#run-prepare"))
-                    .andExpect(content().string(containsString("id=\"run-started\"")));
-            verify(engine).start(1L, List.of("no-downgrade", "write-load"));
-        }
-
-        @Test
-        void thePlannedRunPageIsTheDryRunWithTheStartForm() throws Exception {
-            given(queries.get(1L)).willReturn(Runs.plannedRun());
-            mvc.perform(get("/runs/1").with(user("op").roles("OPERATOR")))
-                    .andExpect(content().string(allOf(containsString("Plan review (dry run)"),
-                            containsString("/opt/neo4j/bin/neo4j stop"), containsString("id=\"ack-no-downgrade\""),
-                            containsString("id=\"ack-write-load\""), containsString("Disable write load"))));
+            assertThat(live.render("console-step", Map.of("consoleStep", page.card(11L).step(), "live", true)))
+                    .contains("sse-swap=\"console-step\"", "SRV_STOP", "on 127.0.0.12");
         }
     }
 
