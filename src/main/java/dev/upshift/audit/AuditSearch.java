@@ -15,8 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditSearch {
 
-    /** A filtered count stops here: beyond it, "more than 10,000" is all a reader needs. */
-    public static final int COUNT_CAP = 10_000;
+    /**
+     * A filtered count stops here: beyond it, "more than 1,000" is all a reader needs, and counting further would
+     * cost more than the page (a broad filter over a million events touches hundreds of thousands of rows).
+     */
+    public static final int COUNT_CAP = 1_000;
     /** Rows fetched from the database at a time while exporting. */
     static final int EXPORT_FETCH_SIZE = 500;
 
@@ -50,13 +53,13 @@ public class AuditSearch {
 
     private AuditPage filteredPage(AuditFilter filter, int page, int size) {
         AuditSql sql = AuditSql.of(filter);
-        long counted = jdbc.queryForObject("select count(*) from (select 1 from audit_event" + sql.where()
+        long counted = jdbc.queryForObject("select count(*) from (select 1" + sql.from() + sql.where()
                 + " fetch first " + (COUNT_CAP + 1) + " rows only)", Long.class, sql.args().toArray());
         boolean capped = counted > COUNT_CAP;
         long total = capped ? COUNT_CAP : counted;
         int clamped = capped ? Math.max(page, 0) : clamp(page, total, size);
-        List<AuditEntry> rows = jdbc.query("select " + AuditSql.COLUMNS + " from audit_event" + sql.where()
-                        + " order by id desc offset ? rows fetch next ? rows only",
+        List<AuditEntry> rows = jdbc.query("select " + AuditSql.COLUMNS + sql.from() + sql.where() + sql.orderBy()
+                        + " offset ? rows fetch next ? rows only",
                 (rs, n) -> AuditSql.entry(rs), sql.argsWith((long) clamped * size, size));
         if (capped && rows.isEmpty() && clamped > 0) {
             return filteredPage(filter, (int) ((total - 1) / size), size); // past the end of a broad filter
@@ -80,8 +83,8 @@ public class AuditSearch {
         AuditSql sql = AuditSql.of(filter);
         long[] count = {0};
         readOnly.executeWithoutResult(status -> jdbc.query(con -> {
-            var statement = con.prepareStatement("select " + AuditSql.COLUMNS + " from audit_event" + sql.where()
-                    + " order by id desc");
+            var statement = con.prepareStatement("select " + AuditSql.COLUMNS + sql.from() + sql.where()
+                    + sql.orderBy());
             statement.setFetchSize(EXPORT_FETCH_SIZE);
             for (int i = 0; i < sql.args().size(); i++) {
                 statement.setObject(i + 1, sql.args().get(i));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ class AuditSearchTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    EntityManager em;
 
     @BeforeEach
     void someEvents() {
@@ -41,6 +44,7 @@ class AuditSearchTest {
         }
         audit.recordAs("lead-y", "run.approved", "run", "1", Map.of("note", "50% done, \"ok\""));
         audit.recordAs("admin", "user.created", "user", "9", Map.of("username", "Percy_Q"));
+        em.flush(); // the search reads with JDBC, past the persistence context
     }
 
     private static AuditFilter filter(String actor, String action, String targetType, String targetId, String text) {
@@ -78,7 +82,7 @@ class AuditSearchTest {
     @DisplayName("% and _ typed in a filter are literal characters, not wildcards")
     void likeWildcardsAreLiteral() {
         assertThat(search.page(filter(null, null, null, null, "50%"), 0, 50).total()).isEqualTo(1);
-        assertThat(search.page(filter(null, null, null, null, "0% d"), 0, 50).total()).isZero();
+        assertThat(search.page(filter(null, null, null, null, "50%d"), 0, 50).total()).isZero();
         assertThat(search.page(filter(null, "run_", null, null, null), 0, 50).total()).isZero();
         assertThat(search.page(filter(null, null, null, null, "percy_q"), 0, 50).total()).isEqualTo(1);
         assertThat(search.page(filter(null, null, null, null, "percyxq"), 0, 50).total()).isZero();

@@ -52,7 +52,7 @@ class AuditApiController {
         return problem;
     }
 
-    /** @param totalCapped true when more than {@code totalEvents} events match (filtered counts stop at 10,000) */
+    /** @param totalCapped true when more than {@code totalEvents} events match (filtered counts stop at 1,000) */
     record EventPage(List<AuditRow> events, int page, int size, long totalEvents, boolean totalCapped,
                      long totalPages) {
     }

@@ -33,6 +33,25 @@ public record AuditFilterParams(String actor, String action, String targetType, 
         }
     }
 
+    /** @return "from" as a datetime-local input shows it (UTC, no zone), or as typed when it is not a time */
+    public String fromInput() {
+        return input(from, false);
+    }
+
+    /** @return "to" as a datetime-local input shows it (UTC, no zone), or as typed when it is not a time */
+    public String toInput() {
+        return input(to, true);
+    }
+
+    private static String input(String value, boolean endOfDay) {
+        try {
+            Instant time = time("time", value, endOfDay);
+            return time == null ? null : LocalDateTime.ofInstant(time, ZoneOffset.UTC).toString();
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+
     /** @return the URL of {@code path} with these filters (blank ones left out) and {@code page} */
     public String link(String path, Integer page) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
