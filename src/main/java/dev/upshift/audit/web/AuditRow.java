@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
-import dev.upshift.audit.AuditEvent;
+import dev.upshift.audit.AuditEntry;
 
 /**
  * An audit event as the page and the API show it.
@@ -15,9 +15,9 @@ import dev.upshift.audit.AuditEvent;
 public record AuditRow(long id, Instant occurredAt, String actor, String action, String targetType, String targetId,
                 @JsonRawValue String details, String prevHash, String hash) {
 
-    static AuditRow of(AuditEvent e) {
-        return new AuditRow(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getTargetType(),
-                e.getTargetId(), e.getDetails(), e.getPrevHash().trim(), e.getHash().trim());
+    static AuditRow of(AuditEntry e) {
+        return new AuditRow(e.id(), e.occurredAt(), e.actor(), e.action(), e.targetType(), e.targetId(), e.details(),
+                e.prevHash(), e.hash());
     }
 
     /** @return the details as key/value pairs for display (kept in their canonical, sorted order) */

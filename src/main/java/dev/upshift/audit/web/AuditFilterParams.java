@@ -1,0 +1,107 @@
+package dev.upshift.audit.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.upshift.audit.AuditFilter;
+
+/**
+ * The audit filters as they arrive in the query string (page, API and exports share them), kept as typed so the
+ * form shows them back and paging links carry them on. Times are UTC: {@code 2026-11-26T02:00:00Z},
+ * {@code 2026-11-26T02:00} (what a datetime-local input sends, read as UTC) or a bare date {@code 2026-11-26}
+ * (a whole day: "to" then means the end of that day).
+ */
+public record AuditFilterParams(String actor, String action, String targetType, String targetId, String from,
+                                String to, String text) {
+
+    static final int MAX_LENGTH = 200;
+
+    public static final AuditFilterParams NONE = new AuditFilterParams(null, null, null, null, null, null, null);
+
+    /** @throws InvalidAuditFilterException with a message for the reader when a value cannot be used */
+    public AuditFilter toFilter() {
+        try {
+            return new AuditFilter(clean("actor", actor), clean("action", action), clean("target type", targetType),
+                    clean("target id", targetId), time("from", from, false), time("to", to, true), clean("text", text));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAuditFilterException(e.getMessage());
+        }
+    }
+
+    /** @return "from" as a datetime-local input shows it (UTC, no zone), or as typed when it is not a time */
+    public String fromInput() {
+        return input(from, false);
+    }
+
+    /** @return "to" as a datetime-local input shows it (UTC, no zone), or as typed when it is not a time */
+    public String toInput() {
+        return input(to, true);
+    }
+
+    private static String input(String value, boolean endOfDay) {
+        try {
+            Instant time = time("time", value, endOfDay);
+            return time == null ? null : LocalDateTime.ofInstant(time, ZoneOffset.UTC).toString();
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+
+    /** @return the URL of {@code path} with these filters (blank ones left out) and {@code page} */
+    public String link(String path, Integer page) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        add(uri, "actor", actor);
+        add(uri, "action", action);
+        add(uri, "targetType", targetType);
+        add(uri, "targetId", targetId);
+        add(uri, "from", from);
+        add(uri, "to", to);
+        add(uri, "text", text);
+        if (page != null && page > 0) {
+            uri.queryParam("page", page);
+        }
+        return uri.encode().build().toUriString();
+    }
+
+    private static void add(UriComponentsBuilder uri, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            uri.queryParam(name, value.strip());
+        }
+    }
+
+    private static String clean(String what, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("The " + what + " filter is longer than " + MAX_LENGTH + " characters");
+        }
+        return stripped;
+    }
+
+    private static Instant time(String what, String value, boolean endOfDay) {
+        String text = clean(what, value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (text.endsWith("Z") || text.endsWith("z")) {
+                return Instant.parse(text.toUpperCase(java.util.Locale.ROOT));
+            }
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + what + "\" is not a UTC time like 2026-11-26T02:00:00Z, "
+                    + "2026-11-26T02:00 or 2026-11-26: " + text);
+        }
+    }
+}
