@@ -62,6 +62,8 @@ class AuthorizationMatrixIT {
      * hide whether the role is refused. Such endpoints get the parameter, and the role check decides.
      */
     private static final Map<String, String[]> PARAMS = Map.of("POST /clusters/form", new String[] {"_action", "add"});
+    /** Endpoints that exist only for htmx requests: a signed-in caller sends the header, or no handler would match. */
+    private static final Set<String> HTMX_ONLY = Set.of("GET /runs/new/options");
     private static final Map<Caller, String> USERS = Map.of(
             Caller.AUDITOR, "matrix-lead", Caller.OPERATOR, "matrix-dba", Caller.ADMIN, "admin");
 
@@ -134,6 +136,9 @@ class AuthorizationMatrixIT {
             if (endpoint.api()) {
                 request.contentType(MediaType.APPLICATION_JSON).content("{}");
             }
+        }
+        if (caller != Caller.ANONYMOUS && HTMX_ONLY.contains(endpoint.toString())) {
+            request.header("HX-Request", "true");
         }
         if (caller != Caller.ANONYMOUS) {
             request.with(endpoint.api() ? httpBasic(USERS.get(caller), passwordOf(caller))
