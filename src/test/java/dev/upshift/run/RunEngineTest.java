@@ -27,7 +27,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.upshift.audit.AuditEventRepository;
 import dev.upshift.procedure.InstallDetails;
 import dev.upshift.procedure.Method;
 import dev.upshift.procedure.Neo4jVersion;
@@ -73,7 +72,7 @@ class RunEngineTest {
     @Autowired RunQueries queries;
     @Autowired RunTransitions transitions;
     @Autowired RunRecovery recovery;
-    @Autowired AuditEventRepository auditEvents;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Long clusterId;
 
@@ -134,8 +133,8 @@ class RunEngineTest {
         assertThat(cluster.uploads).containsKey(A + ":/tmp/upshift/run-" + planned.id() + "/neo4j.conf.final");
         assertThat(queries.output(planned.id(), step(done, StepKey.SRV_START, B).id(), 0))
                 .extracting(OutputLineView::text).anyMatch(t -> t.contains("Started neo4j"));
-        List<String> actions = auditEvents.search(null, "run.", org.springframework.data.domain.Pageable.unpaged()).stream().filter(e -> String.valueOf(planned.id()).equals(e.getTargetId())
-                && "run".equals(e.getTargetType())).map(e -> e.getAction()).toList();
+        List<String> actions = jdbc.queryForList("select action from audit_event where target_type = 'run' and target_id = ? order by id",
+                String.class, String.valueOf(planned.id()));
         assertThat(actions).contains("run.planned", "run.started", "run.succeeded");
     }
 
