@@ -138,6 +138,7 @@ public class LabClusterManager implements AutoCloseable {
             formation.await(cluster);
             cluster.formed(Duration.between(waitStarted, Instant.now()));
             log.info("Lab cluster {} formed in {} s", cluster, cluster.formationTime().toSeconds());
+            UpgradeTargets.stage(cluster, props.versions(), distributions, progress);
             return cluster;
         } catch (RuntimeException e) {
             log.warn("Creating lab cluster {} failed, removing what was built: {}", labId, e.getMessage());

@@ -103,6 +103,8 @@ class WizardE2E extends JourneySupport {
         page.click("#run-preflight");
         assertThat(page.locator("#preflight-table")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
         assertThat(page.locator("#preflight-summary")).isVisible();
+        // a healthy practice cluster passes: the lab staged the 3.4.6 tarball where the plan expects it
+        assertThat(page.locator("#preflight-summary .badge")).hasText("all passed");
         screenshot(page, "run-conf-and-preflight");
         page.locator("#run-prepare").screenshot(new Locator.ScreenshotOptions()
                 .setPath(Path.of("target/screenshots", "run-conf-and-preflight-panel.png")));

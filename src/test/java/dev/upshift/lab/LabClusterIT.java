@@ -83,6 +83,8 @@ class LabClusterIT {
             assertThat(kernel.name()).isEqualTo("Neo4j Kernel");
             assertThat(kernel.version()).isEqualTo("3.4.5");
             assertThat(kernel.edition()).isEqualTo("enterprise");
+            // the newer offered version is staged beside the installation, where the upgrade wizard looks for it
+            assertThat(m.home().resolve("neo4j-enterprise-3.4.6-unix.tar.gz")).isRegularFile();
         }
     }
 
