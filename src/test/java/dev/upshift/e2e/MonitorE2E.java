@@ -46,6 +46,9 @@ class MonitorE2E extends JourneySupport {
     LabClusterManager labManager;
     @Autowired
     SshGateway ssh;
+    @Autowired
+    dev.upshift.neo4j.Neo4jProperties neo4j;
+    java.time.Duration connectTimeout;
 
     @Test
     @Order(1)
@@ -72,7 +75,8 @@ class MonitorE2E extends JourneySupport {
             long queries = counted.queries.get() - queries0;
             System.out.printf("[monitor] 50 watchers, 10 s: %d polls, %d overview queries, %d Bolt queries in all%n", polls, overviews, queries);
             assertThat(polls).isPositive();
-            assertThat(overviews).as("one overview per poll, whatever the number of watchers").isEqualTo(polls);
+            // a poll may be in flight at either edge of the window: its query counted, its completion not (or the reverse)
+            assertThat(overviews).as("one overview per poll, whatever the number of watchers").isBetween(polls - 1, polls + 1);
             // versions are re-read only on (re)join or every upshift.monitor.version-refresh (30 s): at most one per member
             assertThat(queries - overviews).isLessThanOrEqualTo(3);
         } finally {
@@ -96,6 +100,19 @@ class MonitorE2E extends JourneySupport {
 
         long pid = Long.parseLong(Files.readString(member.pidFile()).strip());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        try {
+            measure(clusterId, member, witness, row);
+        } finally {
+            // leave the shared cluster as it was found, whatever the measurement said
+            await().atMost(Duration.ofMinutes(1)).until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+            ssh.exec(practice.sshTarget(member), "cd " + member.neo4jHome() + " && bin/neo4j start", Duration.ofMinutes(2));
+            page.waitForSelector(row + "[data-role=FOLLOWER], " + row + "[data-role=LEADER]",
+                    new Page.WaitForSelectorOptions().setTimeout(180_000));
+        }
+    }
+
+    private void measure(Long clusterId, LabMember member, LabMember witness, String row) {
+        connectTimeout = neo4j.connectTimeout();
         // the moment Neo4j itself stops listing the member, seen from another core at 100 ms resolution
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> !listed(witness, member));
         long goneFromOverview = System.nanoTime();
@@ -104,13 +121,10 @@ class MonitorE2E extends JourneySupport {
         long interval = monitor.interval(clusterId).toMillis();
         System.out.printf("[monitor] member gone from the overview -> missing in the browser: %.0f ms (poll interval %d ms)%n",
                 latencyMs, interval);
-        assertThat(latencyMs).as("a generous bound: two polls and two seconds").isLessThan(2.0 * interval + 2000);
-
-        // leave the shared cluster as it was found
-        await().atMost(Duration.ofMinutes(1)).until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
-        ssh.exec(practice.sshTarget(member), "cd " + member.neo4jHome() + " && bin/neo4j start", Duration.ofMinutes(2));
-        page.waitForSelector(row + "[data-role=FOLLOWER], " + row + "[data-role=LEADER]",
-                new Page.WaitForSelectorOptions().setTimeout(180_000));
+        // A generous bound: the poll in flight may be one asking the very member that is shutting down, which costs
+        // up to the Bolt connect timeout before the monitor falls back to another member; then one more poll.
+        assertThat(latencyMs).as("a generous bound: two polls, one connect timeout and two seconds")
+                .isLessThan(2.0 * interval + connectTimeout.toMillis() + 2000);
     }
 
     private boolean listed(LabMember witness, LabMember member) {
