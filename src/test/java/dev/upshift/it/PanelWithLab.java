@@ -78,6 +78,18 @@ public abstract class PanelWithLab {
         }
     }
 
+    /**
+     * A practice cluster of the caller's own, for a test that changes its cluster (the shared one must stay as found).
+     * The lab gives it the next free loopback addresses. Delete it with {@code lab.delete(view.id())}.
+     */
+    protected LabClusterView ownPracticeCluster(String version, int cores, int readReplicas) {
+        LabClusterView created = lab.create(new LabClusterRequest(version, cores, readReplicas));
+        return await("practice cluster " + created.id() + " ready and registered")
+                .atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> lab.find(created.id()).orElseThrow(),
+                        v -> failFast(v) && v.status() == LabStatus.READY && v.clusterId() != null);
+    }
+
     protected String sharedLabId() {
         sharedCluster();
         return sharedLabId;
