@@ -1,14 +1,11 @@
 package dev.upshift.audit.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.upshift.audit.AuditFilter;
+import dev.upshift.system.UtcInput;
 
 /**
  * The audit filters as they arrive in the query string (page, API and exports share them), kept as typed so the
@@ -44,12 +41,7 @@ public record AuditFilterParams(String actor, String action, String targetType, 
     }
 
     private static String input(String value, boolean endOfDay) {
-        try {
-            Instant time = time("time", value, endOfDay);
-            return time == null ? null : LocalDateTime.ofInstant(time, ZoneOffset.UTC).toString();
-        } catch (IllegalArgumentException e) {
-            return value;
-        }
+        return UtcInput.forInput(value, endOfDay);
     }
 
     /** @return the URL of {@code path} with these filters (blank ones left out) and {@code page} */
@@ -86,22 +78,6 @@ public record AuditFilterParams(String actor, String action, String targetType, 
     }
 
     private static Instant time(String what, String value, boolean endOfDay) {
-        String text = clean(what, value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            if (text.endsWith("Z") || text.endsWith("z")) {
-                return Instant.parse(text.toUpperCase(java.util.Locale.ROOT));
-            }
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + what + "\" is not a UTC time like 2026-11-26T02:00:00Z, "
-                    + "2026-11-26T02:00 or 2026-11-26: " + text);
-        }
+        return UtcInput.parse(what, clean(what, value), endOfDay);
     }
 }

@@ -20,10 +20,9 @@ import dev.upshift.run.Preflight;
 import dev.upshift.run.RunEngine;
 import dev.upshift.run.RunPlanning;
 import dev.upshift.run.RunQueries;
-import dev.upshift.run.RunSummary;
 import dev.upshift.run.RunView;
 
-/** JSON API of runs: plan, read, and drive them. Every action answers with the run as it stands after it. */
+/** JSON API of runs: plan, read, and drive them (the filtered list, {@code GET /api/runs}, is the history's). Every action answers with the run as it stands after it. */
 @RestController
 @RequestMapping("/api/runs")
 class RunApiController {
@@ -62,11 +61,6 @@ class RunApiController {
         RunView run = planning.create(new CreateRunCommand(r.clusterId(), r.targetVersion(), r.method(), r.mode(),
                 r.install(), r.backupDir(), r.seed()));
         return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
-    }
-
-    @GetMapping
-    List<RunSummary> list(@RequestParam(required = false) Long clusterId) {
-        return queries.list(clusterId);
     }
 
     @GetMapping("/{id}")

@@ -56,7 +56,7 @@ import dev.upshift.security.SecurityConfig;
 import dev.upshift.web.SseHub;
 
 /** The run pages' slice: the web layer behind the real security rules, with the run services mocked. */
-@WebMvcTest({RunListController.class, RunWizardController.class, RunPageController.class, RunActionController.class,
+@WebMvcTest({RunWizardController.class, RunPageController.class, RunActionController.class,
         RunStartController.class, RunPrepareController.class})
 @Import({SecurityConfig.class, RunLiveView.class})
 abstract class RunWebSliceTest {
