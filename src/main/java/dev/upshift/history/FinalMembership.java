@@ -27,7 +27,7 @@ public record FinalMembership(String source, List<Member> members) {
             Member m = members.getOrDefault(c.getAddress(), new Member(c.getAddress(), null, null, true));
             members.put(c.getAddress(), switch (c.getKind()) {
                 case MEMBER_JOINED -> new Member(m.address(), c.getToValue(), m.version(), true);
-                case MEMBER_LEFT -> new Member(m.address(), m.role(), m.version(), false);
+                case MEMBER_LEFT -> new Member(m.address(), m.role() == null ? c.getFromValue() : m.role(), m.version(), false);
                 case ROLE_CHANGED -> new Member(m.address(), c.getToValue(), m.version(), m.present());
                 case VERSION_CHANGED -> new Member(m.address(), m.role(), c.getToValue(), m.present());
                 default -> m;
