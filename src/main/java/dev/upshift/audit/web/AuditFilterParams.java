@@ -2,9 +2,8 @@ package dev.upshift.audit.web;
 
 import java.time.Instant;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 import dev.upshift.audit.AuditFilter;
+import dev.upshift.system.FilterLinks;
 import dev.upshift.system.UtcInput;
 
 /**
@@ -46,24 +45,8 @@ public record AuditFilterParams(String actor, String action, String targetType, 
 
     /** @return the URL of {@code path} with these filters (blank ones left out) and {@code page} */
     public String link(String path, Integer page) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        add(uri, "actor", actor);
-        add(uri, "action", action);
-        add(uri, "targetType", targetType);
-        add(uri, "targetId", targetId);
-        add(uri, "from", from);
-        add(uri, "to", to);
-        add(uri, "text", text);
-        if (page != null && page > 0) {
-            uri.queryParam("page", page);
-        }
-        return uri.encode().build().toUriString();
-    }
-
-    private static void add(UriComponentsBuilder uri, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            uri.queryParam(name, value.strip());
-        }
+        return FilterLinks.link(path, page, "actor", actor, "action", action, "targetType", targetType,
+                "targetId", targetId, "from", from, "to", to, "text", text);
     }
 
     private static String clean(String what, String value) {

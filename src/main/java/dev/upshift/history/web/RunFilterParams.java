@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 import dev.upshift.history.InvalidRunFilterException;
 import dev.upshift.history.InvalidRunFilterException.Problem;
 import dev.upshift.history.RunFilter;
 import dev.upshift.history.RunSort;
 import dev.upshift.run.RunStatus;
+import dev.upshift.system.FilterLinks;
 import dev.upshift.system.UtcInput;
 
 /**
@@ -67,20 +66,8 @@ public record RunFilterParams(String clusterId, String status, String operator, 
 
     /** @return the URL of {@code path} with these filters (blank ones left out) and {@code page} */
     public String link(String path, Integer page) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        add(uri, "clusterId", clusterId);
-        add(uri, "status", status);
-        add(uri, "operator", operator);
-        add(uri, "from", from);
-        add(uri, "to", to);
-        add(uri, "sort", sort);
-        add(uri, "dir", dir);
-        if (page != null && page > 0) uri.queryParam("page", page);
-        return uri.encode().build().toUriString();
-    }
-
-    private static void add(UriComponentsBuilder uri, String name, String value) {
-        if (!blank(value)) uri.queryParam(name, value.strip());
+        return FilterLinks.link(path, page, "clusterId", clusterId, "status", status, "operator", operator,
+                "from", from, "to", to, "sort", sort, "dir", dir);
     }
 
     private static <T> T check(List<Problem> problems, String field, Supplier<T> parse) {
