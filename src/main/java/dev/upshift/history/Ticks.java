@@ -26,7 +26,7 @@ final class Ticks {
     static long interval(Duration span) {
         long seconds = Math.max(1, span.toSeconds());
         for (long step : STEPS) {
-            if (seconds / step <= MAX_TICKS) return step;
+            if (seconds / step + 1 <= MAX_TICKS) return step;
         }
         return (seconds / MAX_TICKS / 86400 + 1) * 86400;
     }

@@ -44,7 +44,7 @@ public record TimelinePicture(int width, int height, List<Lane> lanes, List<Tick
     public record Bar(double x, double width, int y, int height, String outcome, String fill, String label,
                       String title) {
         public double labelX() {
-            return x + width / 2;
+            return round(x + width / 2);
         }
 
         public double labelY() {
