@@ -95,6 +95,13 @@ class ApprovalsIT {
         assertThat(auditActions(id)).containsSubsequence("run.planned", "run.start-refused").doesNotContain("run.started");
         mvc.perform(get("/api/runs/{id}", id).with(as("op-creator"))).andExpect(jsonPath("$.status").value("PLANNED"));
 
+        // the page's start says why, too
+        mvc.perform(post("/runs/{id}/start", id).with(user("op-creator").roles("OPERATOR")).with(csrf())
+                        .param("acknowledge", run.requiredAcknowledgements().toArray(String[]::new)))
+                .andExpect(redirectedUrl("/runs/" + id))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", containsString("requires approval")));
+
         // an operator is not an approver; the page offers the button to the auditor only
         mvc.perform(post("/api/runs/{id}/approve", id).with(as("op-creator"))).andExpect(status().isForbidden());
         mvc.perform(get("/runs/{id}", id).with(user("op-creator").roles("OPERATOR")))
