@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +62,7 @@ public class RunApprovals {
      * @param required    whether the run's cluster requires approval (false when the cluster is no longer registered)
      * @param fingerprint the plan's fingerprint now
      */
-    public record ApprovalStatus(Long runId, String createdBy, boolean required, String fingerprint,
+    public record ApprovalStatus(Long runId, RunStatus runStatus, String createdBy, boolean required, String fingerprint,
                                  List<ApprovalView> approvals) {
 
         public boolean approved() {
@@ -75,7 +76,7 @@ public class RunApprovals {
 
         /** Whether {@code username} may approve: not the creator, and not holding a valid approval already. */
         public boolean mayBeApprovedBy(String username) {
-            return required && username != null && !username.equalsIgnoreCase(createdBy)
+            return required && runStatus == RunStatus.PLANNED && username != null && !username.equalsIgnoreCase(createdBy)
                     && approvals.stream().noneMatch(a -> a.valid() && a.by().equalsIgnoreCase(username));
         }
 
@@ -126,8 +127,8 @@ public class RunApprovals {
     @PreAuthorize(Roles.ADMIN_OR_AUDITOR)
     public ApprovalStatus revoke(Long runId) {
         String actor = CurrentActor.name();
-        boolean admin = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-                .getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
+        boolean admin = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
         tx.executeWithoutResult(s -> {
             Run run = run(runId);
             if (run.getStatus() != RunStatus.PLANNED) {
@@ -203,7 +204,8 @@ public class RunApprovals {
                     : planned || a.getVoidedAt() != null ? "void" : "superseded";
             return new ApprovalView(a.getApprovedBy(), a.getApprovedAt(), a.getFingerprint(), valid, state);
         }).toList();
-        return new ApprovalStatus(run.getId(), run.getCreatedBy(), requiresApproval(run), fingerprint, views);
+        return new ApprovalStatus(run.getId(), run.getStatus(), run.getCreatedBy(), requiresApproval(run), fingerprint,
+                views);
     }
 
     private boolean requiresApproval(Run run) {

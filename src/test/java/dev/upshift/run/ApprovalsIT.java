@@ -204,11 +204,17 @@ class ApprovalsIT {
     }
 
     @Test
-    @DisplayName("an auditor withdraws an approval (POST .../approval/revoke): the start is refused again")
+    @DisplayName("an auditor approves on the page (htmx) and withdraws in the API: the start is refused again")
     void revokedApprovalNoLongerCounts() throws Exception {
         RunView run = plannedOnGatedCluster("op-creator", "OPERATOR");
         Long id = run.id();
-        mvc.perform(post("/api/runs/{id}/approve", id).with(as("lead"))).andExpect(status().isOk());
+        mvc.perform(post("/runs/{id}/approve", id).with(user("lead").roles("AUDITOR")).with(csrf())
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"approval-panel\"")))
+                .andExpect(content().string(containsString("Plan approved")))
+                .andExpect(content().string(containsString("id=\"revoke-approval\"")))
+                .andExpect(content().string(not(containsString("<html"))));
         mvc.perform(post("/api/runs/{id}/approval/revoke", id).with(as("lead")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvals[0].state").value("revoked"));
