@@ -47,6 +47,14 @@ public class Cluster {
     @Column(name = "lab_id")
     private String labId;
 
+    /** A run on this cluster starts only after a different user (AUDITOR or ADMIN) approved its plan. */
+    @Column(name = "requires_approval")
+    private boolean requiresApproval;
+
+    /** Where run events are POSTed (JSON), or null. */
+    @Column(name = "webhook_url")
+    private String webhookUrl;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -80,6 +88,11 @@ public class Cluster {
         this.updatedAt = now;
     }
 
+    void settings(boolean requiresApproval, String webhookUrl) {
+        this.requiresApproval = requiresApproval;
+        this.webhookUrl = webhookUrl;
+    }
+
     /** Replaces the server list; servers keep their identity (and stored secrets) when their address is unchanged. */
     void replaceServers(List<ClusterServer> next) {
         servers.removeIf(s -> next.stream().noneMatch(n -> n == s));
@@ -101,6 +114,8 @@ public class Cluster {
     String getNeo4jPasswordEnc() { return neo4jPasswordEnc; }
     public ClusterOrigin getOrigin() { return origin; }
     public String getLabId() { return labId; }
+    public boolean isRequiresApproval() { return requiresApproval; }
+    public String getWebhookUrl() { return webhookUrl; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public List<ClusterServer> getServers() { return servers; }

@@ -3,10 +3,20 @@ package dev.upshift.cluster;
 import java.time.Instant;
 import java.util.List;
 
-/** Read model of a registered cluster, safe to render or serialize: it carries no secret, only whether one is stored. */
+/**
+ * Read model of a registered cluster, safe to render or serialize: it carries no secret, only whether one is stored.
+ * {@code requiresApproval}: a run starts only after another user approved its plan; {@code webhookUrl}: where run
+ * events are POSTed, or null.
+ */
 public record ClusterDetails(Long id, String name, String boltUri, Neo4jAuth auth, String neo4jUsername,
                              ClusterOrigin origin, String labId, Instant createdAt, Instant updatedAt,
-                             List<ServerDetails> servers) {
+                             List<ServerDetails> servers, boolean requiresApproval, String webhookUrl) {
+
+    public ClusterDetails(Long id, String name, String boltUri, Neo4jAuth auth, String neo4jUsername,
+                          ClusterOrigin origin, String labId, Instant createdAt, Instant updatedAt,
+                          List<ServerDetails> servers) {
+        this(id, name, boltUri, auth, neo4jUsername, origin, labId, createdAt, updatedAt, servers, false, null);
+    }
 
     public record ServerDetails(Long id, String address, ServerRole role, int sshPort, String sshUser,
                                 boolean hasPrivateKey, boolean hasPassword, boolean useSudo, String hostKeyFingerprint,
@@ -19,7 +29,7 @@ public record ClusterDetails(Long id, String name, String boltUri, Neo4jAuth aut
                 c.getServers().stream().map(s -> new ServerDetails(s.getId(), s.getAddress(), s.getExpectedRole(),
                         s.getSshPort(), s.getSshUser(), s.hasStoredKey(), s.hasStoredPassword(), s.isUseSudo(),
                         s.getHostKeyFingerprint(), s.getInstallType().apiName(), s.getNeo4jHome(), s.getConfDir(),
-                        s.getDataDir())).toList());
+                        s.getDataDir())).toList(), c.isRequiresApproval(), c.getWebhookUrl());
     }
 
     public long coreCount() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,11 @@ public class ClusterService {
 
     public ClusterDetails get(Long id) {
         return tx.execute(s -> ClusterDetails.of(load(id)));
+    }
+
+    /** The cluster, or empty when it is not (or no longer) registered, e.g. for a run that outlived it. */
+    public Optional<ClusterDetails> find(Long id) {
+        return tx.execute(s -> clusters.findWithServersById(id).map(ClusterDetails::of));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -100,6 +106,8 @@ public class ClusterService {
                     : cipher.encrypt(cmd.neo4jPassword());
             cluster.describe(name, cmd.boltUri().strip(), cmd.auth(), blankToNull(cmd.neo4jUsername()), passwordEnc, now);
             cluster.replaceServers(servers(cluster, cmd.servers()));
+            cluster.settings(cmd.requiresApproval() == null ? cluster.isRequiresApproval() : cmd.requiresApproval(),
+                    cmd.webhookUrl() == null ? cluster.getWebhookUrl() : blankToNull(cmd.webhookUrl()));
             Cluster saved = clusters.saveAndFlush(cluster);
             audit.record(id == null ? "cluster.created" : "cluster.updated", "cluster", String.valueOf(saved.getId()),
                     summary(saved));
@@ -133,6 +141,8 @@ public class ClusterService {
         details.put("servers", c.getServers().stream().map(s -> Map.of(
                 "address", s.getAddress(), "role", s.getExpectedRole().name(),
                 "hostKey", s.getHostKeyFingerprint(), "install", s.getInstallType().apiName())).toList());
+        details.put("requiresApproval", c.isRequiresApproval());
+        details.put("webhook", c.getWebhookUrl() == null ? "none" : ClusterValidator.webhookHost(c.getWebhookUrl()));
         return details;
     }
 

@@ -58,6 +58,10 @@ final class ClusterValidator {
                 errors.put("neo4jPassword", "Basic authentication needs a password.");
             }
         }
+        String webhookError = webhookUrlError(cmd.webhookUrl());
+        if (webhookError != null) {
+            errors.put("webhookUrl", webhookError);
+        }
         List<ServerCommand> servers = cmd.servers() == null ? List.of() : cmd.servers();
         if (servers.isEmpty()) {
             errors.put("servers", "Add the cluster's servers (Discover proposes them).");
@@ -123,6 +127,42 @@ final class ClusterValidator {
             return null;
         } catch (URISyntaxException e) {
             return "\"" + value.strip() + "\" is not a Bolt address: use bolt://host:port of one member.";
+        }
+    }
+
+    /** Null or blank (no webhook) is fine; otherwise an absolute http(s) URL without credentials in it. */
+    static String webhookUrlError(String value) {
+        if (blank(value)) {
+            return null;
+        }
+        String url = value.strip();
+        String problem = "\"" + url + "\" is not a webhook address: use an http:// or https:// URL, e.g. "
+                + "https://chat.example.com/hooks/upgrades.";
+        if (url.length() > 500) {
+            return "A webhook URL has at most 500 characters.";
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                    || uri.getHost() == null || uri.getHost().isBlank()) {
+                return problem;
+            }
+            if (uri.getRawUserInfo() != null) {
+                return "Put no user name or password in the webhook URL: it is shown to every role that reads the cluster.";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return problem;
+        }
+    }
+
+    /** Where a webhook goes, without its path or query (which may carry a token): for the audit log. */
+    static String webhookHost(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        } catch (URISyntaxException e) {
+            return "invalid";
         }
     }
 

@@ -12,4 +12,6 @@ interface RunConfRepository extends JpaRepository<RunConf, Long> {
     Optional<RunConf> findByRunIdAndServerAndVariant(Long runId, String server, ConfVariant variant);
 
     List<RunConf> findByRunIdAndServer(Long runId, String server);
+
+    List<RunConf> findByRunId(Long runId);
 }

@@ -25,15 +25,17 @@ public class RunTransitions {
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final AuditLog audit;
+    private final RunApprovals approvals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RunTransitions(RunRepository runs, RunStepRepository steps, AuditLog audit, ApplicationEventPublisher events,
-                   TransactionTemplate tx, Clock clock) {
+    RunTransitions(RunRepository runs, RunStepRepository steps, AuditLog audit, RunApprovals approvals,
+                   ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.runs = runs;
         this.steps = steps;
         this.audit = audit;
+        this.approvals = approvals;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -41,18 +43,26 @@ public class RunTransitions {
 
     // ---- the run ---------------------------------------------------------------------------------------------
 
+    /** PLANNED → RUNNING; on a cluster that requires approval only with a valid approval ({@link RunApprovals}). */
     Run start(Long runId, List<String> acks) {
         try {
             return inTx(() -> {
                 Run run = run(runId);
                 runs.findByActiveClusterId(run.getClusterId()).filter(other -> !other.getId().equals(runId))
                         .ifPresent(other -> { throw activeElsewhere(run, other.getId()); });
+                List<String> approvedBy = run.getStatus() == RunStatus.PLANNED ? approvals.requireApproval(run) : List.of();
                 run.start(acks, CurrentActor.name(), clock.instant());
                 runs.saveAndFlush(run);   // the unique index on active_cluster_id decides a race between two starts
-                audit.record("run.started", "run", String.valueOf(runId), details(run, "acknowledged", acks));
+                Map<String, Object> d = details(run, "acknowledged", acks);
+                if (!approvedBy.isEmpty()) d.put("approvedBy", approvedBy);
+                audit.record("run.started", "run", String.valueOf(runId), d);
                 announce(run);
+                milestone(RunMilestone.Kind.RUN_STARTED, run, null);
                 return run;
             });
+        } catch (ApprovalRequiredException e) {
+            approvals.recordRefusal(e);   // the start rolled back; the refusal is recorded on its own
+            throw e;
         } catch (DataIntegrityViolationException e) {
             Long other = inTx(() -> runs.findByClusterIdOrderByCreatedAtDescIdDesc(run(runId).getClusterId()).stream()
                     .filter(r -> r.getActiveClusterId() != null).map(Run::getId).findFirst().orElse(null));
@@ -73,15 +83,16 @@ public class RunTransitions {
 
     Run abort(Long runId, String reason, boolean stepInFlight) {
         String why = reason == null || reason.isBlank() ? "Aborted by " + CurrentActor.name() : reason.trim();
-        return change(runId, "run.aborted", run -> run.abort(why, clock.instant(), stepInFlight));
+        return change(runId, "run.aborted", run -> run.abort(why, clock.instant(), stepInFlight),
+                RunMilestone.Kind.RUN_FINISHED);
     }
 
     Run succeed(Long runId) {
-        return change(runId, "run.succeeded", run -> run.succeed(clock.instant()));
+        return change(runId, "run.succeeded", run -> run.succeed(clock.instant()), RunMilestone.Kind.RUN_FINISHED);
     }
 
     Run interrupt(Long runId, String reason) {
-        return change(runId, "run.interrupted", run -> run.interrupt(reason));
+        return change(runId, "run.interrupted", run -> run.interrupt(reason), RunMilestone.Kind.RUN_INTERRUPTED);
     }
 
     /** A run aborted while a step was executing lets go of the cluster once that step has ended. */
@@ -207,12 +218,15 @@ public class RunTransitions {
         return stepChange(stepId, "step.failed", (run, step) -> {
             step.fail(exitCode, diagnosis, clock.instant());
             step.outputCounted(kept, dropped);
+            RunMilestone.StepRef failed = new RunMilestone.StepRef(step.getKey().name(), step.getServer(), step.getStatus());
+            milestone(RunMilestone.Kind.STEP_FAILED, run, failed);
             if (run.getStatus() == RunStatus.RUNNING || run.getStatus() == RunStatus.PAUSED
                     || run.getStatus() == RunStatus.INTERRUPTED) {
                 run.fail("Step " + step.getKey() + (step.getServer() == null ? "" : " on " + step.getServer())
                         + " failed: " + summary, clock.instant());
                 audit.record("run.failed", "run", String.valueOf(run.getId()), details(run, "step", stepId));
                 announce(run);
+                milestone(RunMilestone.Kind.RUN_FINISHED, run, failed);
             }
             Map<String, Object> d = new LinkedHashMap<>();
             if (exitCode != null) d.put("exitCode", exitCode);
@@ -266,6 +280,11 @@ public class RunTransitions {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private Run change(Long runId, String action, java.util.function.Consumer<Run> transition) {
+        return change(runId, action, transition, null);
+    }
+
+    /** A run transition; {@code milestone}, when not null, is announced with it (after commit) for webhooks. */
+    private Run change(Long runId, String action, java.util.function.Consumer<Run> transition, RunMilestone.Kind milestone) {
         return inTx(() -> {
             Run run = run(runId);
             RunStatus before = run.getStatus();
@@ -273,6 +292,7 @@ public class RunTransitions {
             runs.saveAndFlush(run);
             audit.record(action, "run", String.valueOf(runId), details(run, "from", before.name()));
             announce(run);
+            if (milestone != null) milestone(milestone, run, null);
             return run;
         });
     }
@@ -327,6 +347,11 @@ public class RunTransitions {
 
     private void announce(Run run) {
         events.publishEvent(new RunChanged(run.getId(), run.getClusterId(), run.getStatus(), run.getStatusReason()));
+    }
+
+    private void milestone(RunMilestone.Kind kind, Run run, RunMilestone.StepRef step) {
+        events.publishEvent(new RunMilestone(kind, run.getId(), run.getClusterId(), run.getClusterName(), run.getStatus(),
+                step, clock.instant()));
     }
 
     private void announce(RunStep step) {

@@ -19,6 +19,8 @@ public final class Roles {
     public static final String IS_AUDITOR = "hasRole('AUDITOR')";
     /** Changes that both admins and operators may make. */
     public static final String ADMIN_OR_OPERATOR = "hasAnyRole('ADMIN','OPERATOR')";
+    /** Approving a plan: the team lead or an admin (never the plan's creator, which the service checks). */
+    public static final String ADMIN_OR_AUDITOR = "hasAnyRole('ADMIN','AUDITOR')";
     /** Reading: any signed-in user with a role. */
     public static final String ANY_ROLE = "hasAnyRole('ADMIN','OPERATOR','AUDITOR')";
 

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A safety net under those: an AUDITOR "changes nothing else" than approving and exporting, so on both chains
  * any non-GET request by an AUDITOR is refused (403) unless the path's last segment is one of
- * {@link #AUDITOR_ACTIONS} (e.g. {@code POST /runs/7/approve}).
+ * {@link #AUDITOR_ACTIONS} (e.g. {@code POST /runs/7/approve}) or the path ends with one of
+ * {@link #AUDITOR_ACTION_ENDINGS} (e.g. {@code POST /runs/7/approval/revoke}).
  *
  * <p>Self-contained so that a {@code @WebMvcTest} can use the real rules with {@code @Import(SecurityConfig.class)}
  * (login auditing is skipped when no audit log is in the slice).
@@ -49,6 +50,8 @@ public class SecurityConfig {
     /** Last path segments of the only writes an AUDITOR may make. */
     public static final Set<String> AUDITOR_ACTIONS =
             Set.of("approve", "approval", "approvals", "reject", "export", "exports");
+    /** Whole path endings an AUDITOR may also write to, where the last segment alone would say too little. */
+    public static final Set<String> AUDITOR_ACTION_ENDINGS = Set.of("/approval/revoke");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /** A request that changes something an AUDITOR may not change. */
@@ -60,7 +63,9 @@ public class SecurityConfig {
         while (path.endsWith("/") && path.length() > 1) {
             path = path.substring(0, path.length() - 1);
         }
-        return !AUDITOR_ACTIONS.contains(path.substring(path.lastIndexOf('/') + 1));
+        String finalPath = path;
+        return !AUDITOR_ACTIONS.contains(path.substring(path.lastIndexOf('/') + 1))
+                && AUDITOR_ACTION_ENDINGS.stream().noneMatch(finalPath::endsWith);
     };
 
     @Bean

@@ -44,6 +44,27 @@ class ClusterValidatorTest {
     }
 
     @Test
+    @DisplayName("a webhook URL is optional; when given, an http(s) URL with a host and no credentials")
+    void webhookUrls() {
+        List<ServerCommand> servers = List.of(server("10.0.0.5", TestKeys.rsaPrivateKeyPem()));
+        for (String ok : new String[] {null, "", "  ", "https://chat.example.com/hooks/upgrades?channel=dba",
+                "http://127.0.0.1:8099/hook"}) {
+            var cmd = new ClusterCommand("prod", "bolt://10.0.0.5:7687", Neo4jAuth.BASIC, "neo4j", "secret", servers, true, ok);
+            assertThat(ClusterValidator.validate(cmd, null, false)).as(String.valueOf(ok)).isEmpty();
+        }
+        for (String bad : List.of("ftp://example.com/x", "chat.example.com/hook", "https://", "https:///path",
+                "http://bad host/", "https://example.com/" + "x".repeat(500))) {
+            var cmd = new ClusterCommand("prod", "bolt://10.0.0.5:7687", Neo4jAuth.BASIC, "neo4j", "secret", servers, null, bad);
+            assertThat(ClusterValidator.validate(cmd, null, false)).as(bad).containsKey("webhookUrl");
+        }
+        var withPassword = new ClusterCommand("prod", "bolt://10.0.0.5:7687", Neo4jAuth.BASIC, "neo4j", "secret", servers,
+                null, "https://bot:hunter2@chat.example.com/hook");
+        assertThat(ClusterValidator.validate(withPassword, null, false).get("webhookUrl")).contains("no user name or password");
+        assertThat(ClusterValidator.webhookHost("https://chat.example.com:8443/hooks/T0/B0/secret-token"))
+                .isEqualTo("https://chat.example.com:8443");
+    }
+
+    @Test
     void privateKeyThatDoesNotParse() {
         var cmd = cluster("prod", "bolt://10.0.0.5:7687",
                 List.of(server("10.0.0.5", "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90IGEga2V5\n-----END OPENSSH PRIVATE KEY-----")));

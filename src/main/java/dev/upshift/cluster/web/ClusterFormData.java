@@ -26,6 +26,8 @@ public class ClusterFormData {
     private String sshPrivateKey;
     private String sshPassword;
     private List<ServerRow> servers = new ArrayList<>();
+    private boolean requiresApproval;
+    private String webhookUrl;
 
     public static ClusterFormData of(ClusterDetails c) {
         ClusterFormData f = new ClusterFormData();
@@ -33,6 +35,8 @@ public class ClusterFormData {
         f.boltUri = c.boltUri();
         f.auth = c.auth();
         f.neo4jUsername = c.neo4jUsername();
+        f.requiresApproval = c.requiresApproval();
+        f.webhookUrl = c.webhookUrl();
         f.sshUser = c.servers().isEmpty() ? "neo4j" : c.servers().get(0).sshUser();
         for (ClusterDetails.ServerDetails s : c.servers()) {
             ServerRow row = new ServerRow();
@@ -69,7 +73,7 @@ public class ClusterFormData {
         return new ClusterCommand(name, boltUri, auth, neo4jUsername, neo4jPassword, servers.stream()
                 .map(r -> new ServerCommand(r.address, r.role, r.sshPort, sshUser, sshPrivateKey, sshPassword, r.useSudo,
                         r.hostKeyFingerprint, r.installType, r.neo4jHome, r.confDir, r.dataDir))
-                .toList());
+                .toList(), requiresApproval, webhookUrl == null ? "" : webhookUrl);
     }
 
     public String getName() { return name; }
@@ -89,6 +93,10 @@ public class ClusterFormData {
     public String getSshPassword() { return sshPassword; }
     public void setSshPassword(String sshPassword) { this.sshPassword = sshPassword; }
     public List<ServerRow> getServers() { return servers; }
+    public boolean isRequiresApproval() { return requiresApproval; }
+    public void setRequiresApproval(boolean requiresApproval) { this.requiresApproval = requiresApproval; }
+    public String getWebhookUrl() { return webhookUrl; }
+    public void setWebhookUrl(String webhookUrl) { this.webhookUrl = webhookUrl; }
     public void setServers(List<ServerRow> servers) { this.servers = servers; }
 
     /** One server row of the form. */

@@ -20,6 +20,7 @@ import dev.upshift.cluster.ClusterService;
 import dev.upshift.cluster.ClusterValidationException;
 import dev.upshift.monitor.web.MembershipRenderer;
 import dev.upshift.remote.SshGateway;
+import dev.upshift.webhook.WebhookDeliveries;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 /** Pages of the cluster registry: list, detail, and the create/edit form with discovery and host-key first contact. */
@@ -31,8 +32,11 @@ class ClusterPageController {
     private final ClusterDiscovery discovery;
     private final SshGateway ssh;
     private final MembershipRenderer membership;
+    private final WebhookDeliveries deliveries;
 
-    ClusterPageController(ClusterService clusters, ClusterDiscovery discovery, SshGateway ssh, MembershipRenderer membership) {
+    ClusterPageController(ClusterService clusters, ClusterDiscovery discovery, SshGateway ssh, MembershipRenderer membership,
+                          WebhookDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.clusters = clusters;
         this.discovery = discovery;
         this.ssh = ssh;
@@ -48,6 +52,7 @@ class ClusterPageController {
     @GetMapping("/{id}")
     String detail(@PathVariable Long id, Model model) {
         model.addAttribute("cluster", clusters.get(id));
+        model.addAttribute("deliveries", deliveries.recent(id));
         membership.addTo(model, id);
         return "clusters/detail";
     }

@@ -13,10 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import dev.upshift.procedure.InstallDetails;
 import dev.upshift.run.CreateRunCommand;
 import dev.upshift.run.OutputLineView;
 import dev.upshift.run.Preflight;
+import dev.upshift.run.RunApprovals;
 import dev.upshift.run.RunEngine;
 import dev.upshift.run.RunPlanning;
 import dev.upshift.run.RunQueries;
@@ -31,8 +34,11 @@ class RunApiController {
     private final RunQueries queries;
     private final RunEngine engine;
     private final Preflight preflight;
+    private final RunApprovals approvals;
 
-    RunApiController(RunPlanning planning, RunQueries queries, RunEngine engine, Preflight preflight) {
+    RunApiController(RunPlanning planning, RunQueries queries, RunEngine engine, Preflight preflight,
+                     RunApprovals approvals) {
+        this.approvals = approvals;
         this.planning = planning;
         this.queries = queries;
         this.engine = engine;
@@ -63,9 +69,13 @@ class RunApiController {
         return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
     }
 
+    /** The run with its plan approvals ({@code approvals: [{by, at, fingerprint, valid, state}]}). */
+    record RunWithApprovals(@JsonUnwrapped RunView run, List<RunApprovals.ApprovalView> approvals) {
+    }
+
     @GetMapping("/{id}")
-    RunView get(@PathVariable Long id) {
-        return queries.get(id);
+    RunWithApprovals get(@PathVariable Long id) {
+        return new RunWithApprovals(queries.get(id), approvals.status(id).approvals());
     }
 
     @GetMapping("/{id}/steps/{stepId}/output")

@@ -7,10 +7,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.upshift.procedure.PlanRefusedException;
+import dev.upshift.run.ApprovalRequiredException;
 import dev.upshift.run.RunConflictException;
 import dev.upshift.run.RunNotFoundException;
 import dev.upshift.run.RunRequestException;
+import dev.upshift.run.SelfApprovalException;
 
 /** RFC 9457 problem details for the run API, each with a message a person can act on. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,6 +43,23 @@ class RunApiProblems {
     ProblemDetail notFound(RunNotFoundException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         p.setTitle("Not found");
+        return p;
+    }
+
+    /** A start without a valid approval: 409 in the API's error shape, {@code errors: [{field, message}]}. */
+    @ExceptionHandler(ApprovalRequiredException.class)
+    ProblemDetail approvalRequired(ApprovalRequiredException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Approval required");
+        p.setProperty("errors", List.of(Map.of("field", "approval", "message", e.getMessage())));
+        return p;
+    }
+
+    @ExceptionHandler(SelfApprovalException.class)
+    ProblemDetail selfApproval(SelfApprovalException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setTitle("Self-approval refused");
+        p.setProperty("errors", List.of(Map.of("field", "approval", "message", e.getMessage())));
         return p;
     }
 

@@ -31,8 +31,10 @@ class RunPageController {
     private final RunQueries queries;
     private final RunLiveView live;
     private final MembershipRenderer membership;
+    private final ApprovalPanel approval;
 
-    RunPageController(RunQueries queries, RunLiveView live, MembershipRenderer membership) {
+    RunPageController(RunQueries queries, RunLiveView live, MembershipRenderer membership, ApprovalPanel approval) {
+        this.approval = approval;
         this.queries = queries;
         this.live = live;
         this.membership = membership;
@@ -50,6 +52,7 @@ class RunPageController {
         model.addAttribute("consoleStep", focus);
         model.addAttribute("lines", focus == null ? List.of() : queries.output(id, focus.id(), 0));
         model.addAttribute("live", true);
+        approval.addTo(model, id, viewer, null);
         membership.addTo(model, page.run().clusterId());
         return "runs/detail";
     }

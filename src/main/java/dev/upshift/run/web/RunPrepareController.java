@@ -45,8 +45,11 @@ class RunPrepareController {
     private final RunConfs confs;
     private final Preflight preflight;
     private final ClusterService clusters;
+    private final ApprovalPanel approval;
 
-    RunPrepareController(RunQueries queries, RunConfs confs, Preflight preflight, ClusterService clusters) {
+    RunPrepareController(RunQueries queries, RunConfs confs, Preflight preflight, ClusterService clusters,
+                         ApprovalPanel approval) {
+        this.approval = approval;
         this.queries = queries;
         this.confs = confs;
         this.preflight = preflight;
@@ -62,6 +65,7 @@ class RunPrepareController {
         model.addAttribute("servers", servers(run));
         model.addAttribute("acks", AckText.of(run.requiredAcknowledgements()));
         model.addAttribute("canAct", RunPageController.canAct(viewer));
+        approval.addTo(model, id, viewer, null);
         return "runs/detail :: run-prepare";
     }
 

@@ -68,6 +68,8 @@ abstract class RunWebSliceTest {
     @MockitoBean
     RunQueries queries;
     @MockitoBean
+    ApprovalPanel approvalPanel;
+    @MockitoBean
     RunEngine engine;
     @MockitoBean
     RunPlanning planning;
