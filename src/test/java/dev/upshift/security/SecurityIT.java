@@ -244,9 +244,10 @@ class SecurityIT {
                     .andExpect(status().isForbidden());
             mvc.perform(put("/api/clusters/3").with(httpBasic("lead", AUDITOR_PASSWORD)))
                     .andExpect(status().isForbidden());
-            // allowed through security (no such page exists yet, hence 404)
+            // allowed through security: the approval form answers (no run 7, so it sends the lead back to the run page
+            // with the reason), where any other write of an AUDITOR is a 403
             mvc.perform(post("/runs/7/approve").accept(MediaType.TEXT_HTML).with(user("lead").roles("AUDITOR")).with(csrf()))
-                    .andExpect(status().isNotFound());
+                    .andExpect(redirectedUrl("/runs/7"));
             // an OPERATOR's writes pass the AUDITOR net (POST /clusters is ADMIN-only now, see AuthorizationMatrixIT)
             mvc.perform(post("/runs/7/start").accept(MediaType.TEXT_HTML).with(user("dba").roles("OPERATOR")).with(csrf()))
                     .andExpect(status().isNotFound());
