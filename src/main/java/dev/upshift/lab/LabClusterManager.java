@@ -174,7 +174,11 @@ public class LabClusterManager implements AutoCloseable {
         ssh.upload(target, conf.getBytes(StandardCharsets.UTF_8), confPath);
     }
 
-    /** What a login shell on a lab host has: Java (the panel's own JDK) on the PATH, the lab marker for admin tools. */
+    /**
+     * What a login shell on a lab host has: Java (the panel's own JDK) on the PATH, the lab marker for admin tools,
+     * and {@code ~/bin} first, as Debian's {@code ~/.profile} puts it (where a rehearsal can shadow a tool, e.g. a
+     * {@code df} that reports a nearly full disk).
+     */
     private Map<String, String> hostEnvironment(LabCluster cluster, Path home) {
         String javaHome = System.getProperty("java.home");
         Map<String, String> env = new LinkedHashMap<>();
@@ -184,7 +188,7 @@ public class LabClusterManager implements AutoCloseable {
         env.put("SHELL", "/bin/sh");
         env.put("LANG", "C.UTF-8");
         env.put("JAVA_HOME", javaHome);
-        env.put("PATH", javaHome + "/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+        env.put("PATH", home.resolve("bin") + ":" + javaHome + "/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
         env.put("UPSHIFT_LAB_MARKER", cluster.id());
         env.put("UPSHIFT_LAB_ROOT", root.toString());
         return env;
