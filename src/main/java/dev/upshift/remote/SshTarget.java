@@ -32,6 +32,11 @@ public record SshTarget(String host, int port, String username, String privateKe
         return new SshTarget(host, port, username, privateKeyPem, password, otherFingerprint, useSudo);
     }
 
+    /** The same account for a command that already carries its own {@code sudo} (a plan's command, shown as it runs). */
+    public SshTarget withoutSudoWrapping() {
+        return new SshTarget(host, port, username, privateKeyPem, password, hostKeyFingerprint, false);
+    }
+
     @Override
     public String toString() {
         return "SshTarget[" + username + "@" + host + ":" + port + ", hostKey=" + hostKeyFingerprint

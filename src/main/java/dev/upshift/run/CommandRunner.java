@@ -68,8 +68,13 @@ class CommandRunner {
         }
     }
 
+    /**
+     * A plan's shell command runs exactly as the operator sees it: the planner already put {@code sudo} where the
+     * server needs it, so the gateway must not wrap it in {@code sudo -n sh -c} a second time.
+     */
     private Result shell(RunContext ctx, StepCommand command, StepOutput.Recorder out) {
-        ExecResult r = ssh.exec(target(ctx, command.server()), command.line(), properties.commandTimeout(), out::onLine);
+        ExecResult r = ssh.exec(target(ctx, command.server()).withoutSudoWrapping(), command.line(),
+                properties.commandTimeout(), out::onLine);
         out.panel("[upshift] " + r.summary() + " (" + r.took().toMillis() + " ms)");
         return new Result(r.succeeded(), r.exitCode(), r.summary(), r.stdout());
     }
@@ -116,9 +121,10 @@ class CommandRunner {
         }
     }
 
+    /** As the SSH account itself, never through sudo: the directory receives that account's SFTP uploads. */
     private Result mkdirs(SshTarget target, String dir, StepOutput.Recorder out) {
         if (dir == null || dir.isEmpty()) return Result.ok("");
-        ExecResult r = ssh.exec(target, "mkdir -p '" + dir.replace("'", "'\\''") + "'", properties.commandTimeout(), out::onLine);
+        ExecResult r = ssh.exec(target.withoutSudoWrapping(), "mkdir -p '" + dir.replace("'", "'\\''") + "'", properties.commandTimeout(), out::onLine);
         return r.succeeded() ? Result.ok("") : new Result(false, r.exitCode(), r.summary(), "");
     }
 

@@ -37,7 +37,8 @@ import dev.upshift.remote.SshTarget;
  */
 class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets {
 
-    record Exec(String host, String command) {
+    /** {@code wrapped}: the gateway was asked to run it through {@code sudo -n sh -c}. */
+    record Exec(String host, String command, boolean wrapped) {
     }
 
     private static final Pattern START = Pattern.compile("(\\S+)/bin/neo4j start");
@@ -110,7 +111,7 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
     @Override
     public synchronized ExecResult exec(SshTarget target, String command, Duration timeout, OutputListener listener) {
         String host = target.host();
-        execs.add(new Exec(host, command));
+        execs.add(new Exec(host, command, target.useSudo()));
         List<OutputLine> lines = new ArrayList<>();
         for (Map.Entry<String, Integer> f : failures.entrySet()) {
             String[] hc = f.getKey().split("\\|", 2);
@@ -238,7 +239,8 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
 
     @Override
     public SshTarget ssh(Long clusterId, String address) {
-        return new SshTarget(address, 22, "neo4j", null, "pw", "SHA256:fake", false);
+        // registered "with sudo": the plan's own commands carry it, the gateway must not add it again
+        return new SshTarget(address, 22, "neo4j", null, "pw", "SHA256:fake", true);
     }
 
     @Override

@@ -128,6 +128,8 @@ class RunEngineTest {
         assertThat(cluster.versionsNow()).containsValues("3.4.6", "3.4.6", "3.4.6");
         assertThat(cluster.stopOrder()).containsExactly(A, B, C);
         assertThat(cluster.minCoresPresent).isEqualTo(2);
+        assertThat(cluster.execs).as("plan commands run as shown, not wrapped in sudo again").isNotEmpty()
+                .noneMatch(FakeCluster.Exec::wrapped);
         assertThat(done.steps()).allMatch(s -> s.status() == StepStatus.SUCCEEDED || s.status() == StepStatus.SKIPPED);
         assertThat(step(done, StepKey.PRE_BACKUP_CONF, A).notes()).contains("SHA-256");
         assertThat(cluster.uploads).containsKey(A + ":/tmp/upshift/run-" + planned.id() + "/neo4j.conf.final");
