@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
+import dev.upshift.it.Api;
 import dev.upshift.it.PanelWithLab;
 
 /** Browser journeys: the whole panel with its shared practice cluster, driven in real Chromium. */
@@ -37,6 +38,15 @@ public abstract class JourneySupport extends PanelWithLab {
     protected BrowserContext newContext() {
         Browser browser = Browsers.chromium();
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setBaseURL(baseUrl()));
+    }
+
+    /** A panel user made by the admin through the users API, as an ADMIN would before handing out accounts. */
+    protected void createUser(String username, String password, String role) {
+        Api.Response created = new Api(baseUrl(), "admin", ADMIN_PASSWORD).post("/api/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}");
+        if (created.status() != 201) {
+            throw new AssertionError("user " + username + " not created: " + created.status() + " " + created.body());
+        }
     }
 
     protected void login(Page page, String username, String password) {

@@ -3,10 +3,7 @@ package dev.upshift.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +11,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.RequestOptions;
 
 /**
  * The live run page (issue 6) on the shared practice cluster, without touching its servers' state: a manual-mode
@@ -39,15 +34,8 @@ class RunLiveE2E extends JourneySupport {
     @BeforeAll
     void practiceClusterAndUsers() {
         clusterId = sharedCluster();
-        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        BrowserContext api = Browsers.chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL(baseUrl()));
-        for (String[] u : new String[][] {{"live-dba", OPERATOR_PASSWORD, "OPERATOR"}, {"live-lead", AUDITOR_PASSWORD, "AUDITOR"}}) {
-            APIResponse created = api.request().post("/api/users", RequestOptions.create()
-                    .setHeader("Authorization", "Basic " + basic)
-                    .setData(Map.of("username", u[0], "password", u[1], "role", u[2])));
-            assertThat(created.status()).isEqualTo(201);
-        }
-        api.close();
+        createUser("live-dba", OPERATOR_PASSWORD, "OPERATOR");
+        createUser("live-lead", AUDITOR_PASSWORD, "AUDITOR");
     }
 
     @Test

@@ -3,10 +3,7 @@ package dev.upshift.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.RequestOptions;
 
 /**
  * The wizard journey (issue 6): an OPERATOR plans a rolling 3.4.5 → 3.4.6 run on the shared practice cluster
@@ -35,13 +30,7 @@ class WizardE2E extends JourneySupport {
     @BeforeAll
     void practiceClusterAndOperator() {
         clusterId = sharedCluster();
-        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        var api = Browsers.chromium().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL(baseUrl()));
-        APIResponse created = api.request().post("/api/users", RequestOptions.create()
-                .setHeader("Authorization", "Basic " + basic)
-                .setData(Map.of("username", "wizard-dba", "password", OPERATOR_PASSWORD, "role", "OPERATOR")));
-        assertThat(created.status()).isEqualTo(201);
-        api.close();
+        createUser("wizard-dba", OPERATOR_PASSWORD, "OPERATOR");
     }
 
     @Test

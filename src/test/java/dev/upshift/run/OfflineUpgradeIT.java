@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +34,6 @@ import dev.upshift.lab.LabService;
 import dev.upshift.lab.LabStatus;
 import dev.upshift.lab.dist.DistributionBuilder;
 import dev.upshift.lab.dist.Neo4jArtifactResolver;
-import dev.upshift.monitor.MembershipSnapshot;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.neo4j.BoltEndpoint;
 import dev.upshift.neo4j.BoltGateway;
@@ -122,20 +119,6 @@ class OfflineUpgradeIT {
         assertThat(planned.<String>read("$.sourceVersion")).isEqualTo("3.3.5");
         assertThat(planned.<List<String>>read("$.steps[*].key")).contains("OFF_SEED_UNBIND", "OFF_START_CORES", "OFF_RR_START");
 
-        AtomicLong fewestCores = new AtomicLong(Long.MAX_VALUE);
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                MembershipSnapshot s = membership.current(clusterId);
-                if (s.reachable()) fewestCores.accumulateAndGet(s.presentCores(), Math::min);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
 
         Instant started = Instant.now();
         Api.Response start = api.post("/api/runs/" + runId + "/start", "{\"acknowledge\":[\"no-downgrade\"]}");
@@ -150,7 +133,6 @@ class OfflineUpgradeIT {
                     return status.equals("SUCCEEDED");
                 });
         Duration wall = Duration.between(started, Instant.now());
-        sampling.set(false);
 
         for (LabMember m : cluster.members()) {
             List<Neo4jComponent> components = bolt.components(BoltEndpoint.unauthenticated(m.bolt()));

@@ -1,0 +1,363 @@
+package dev.upshift.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.upshift.audit.AuditChainVerifier;
+import dev.upshift.it.Api;
+import dev.upshift.it.FewestCores;
+import dev.upshift.lab.LabCluster;
+import dev.upshift.lab.LabClusterManager;
+import dev.upshift.lab.LabMember;
+import dev.upshift.monitor.MembershipView;
+import dev.upshift.neo4j.BoltEndpoint;
+import dev.upshift.neo4j.BoltGateway;
+import dev.upshift.neo4j.ClusterMember;
+
+/**
+ * The DBA's journey through a whole rolling upgrade on fixed servers, 3.4.5 → 3.4.6, of a practice cluster of
+ * 3 cores + 1 read replica, in the browser and in auto mode (issue 6), and the run engine's acceptance 1 (issue 5):
+ * the operator creates the practice cluster in the lab, plans the run in the wizard, accepts a prepared conf, gets
+ * a green pre-flight and starts it; without a reload the membership table shows every member leave and come back
+ * on 3.4.6 and the console shows the commands' output; the run ends SUCCEEDED. Data written before is read on every
+ * member after, every member reports 3.4.6, the monitor never saw fewer than 2 cores and the audit chain verifies.
+ * Prints the run's wall time against the members' own stop and start-to-joined times.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RollingUpgradeE2E extends JourneySupport {
+
+    static final String OPERATOR_PASSWORD = "rolling-Passw0rd-e2e";
+    static final String LEAD_PASSWORD = "review-Passw0rd-e2e";
+    static final Duration RUN_LIMIT = Duration.ofMinutes(25);
+
+    /** Records every state of the live membership table, and marks the page so a reload would show. */
+    static final String WATCH_MEMBERSHIP = """
+            () => {
+              window.__loadedOnce = true;
+              window.__membership = [];
+              const record = () => document.querySelectorAll('#live-membership #membership-table tbody tr').forEach(tr =>
+                window.__membership.push({id: tr.id, role: tr.dataset.role || '', text: tr.textContent}));
+              record();
+              new MutationObserver(record).observe(document.querySelector('#live-membership'), {childList: true, subtree: true});
+            }""";
+
+    @Autowired LabClusterManager labManager;
+    @Autowired MembershipView membership;
+    @Autowired BoltGateway bolt;
+    @Autowired AuditChainVerifier auditChain;
+
+    String labId;
+    Long clusterId;
+    Long runId;
+    HttpServer receiver;
+    final List<String> deliveries = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void operator() {
+        createUser("rolling-dba", OPERATOR_PASSWORD, "OPERATOR");
+        createUser("rolling-lead", LEAD_PASSWORD, "AUDITOR");
+        startReceiver();
+    }
+
+    /** A team's chat bridge, say: a plain HTTP server on loopback that keeps every POST it receives. */
+    private void startReceiver() {
+        try {
+            receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        receiver.createContext("/hooks/upshift", exchange -> {
+            deliveries.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (receiver != null) receiver.stop(0);
+        if (labId != null) lab.delete(labId);
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("OPERATOR upgrades a 3-core + 1-RR practice cluster 3.4.5 → 3.4.6, rolling, in the browser")
+    void wholeRollingUpgradeInTheBrowser() {
+        try {
+            journey();
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(page, "rolling-journey-failure");
+            throw e;
+        }
+    }
+
+    private void journey() {
+        login(page, "rolling-dba", OPERATOR_PASSWORD);
+
+        // a practice cluster from the lab page
+        page.navigate("/lab");
+        page.selectOption("#lab-create-form select[name=version]", "3.4.5");
+        page.fill("#lab-create-form input[name=cores]", "3");
+        page.fill("#lab-create-form input[name=readReplicas]", "1");
+        page.click("#lab-create-form button[type=submit]");
+        Matcher created = Pattern.compile("(lab-[0-9a-f]+)").matcher(page.locator("#lab-page > .alert").first().innerText());
+        assertThat(created.find()).as("the lab names the new cluster").isTrue();
+        labId = created.group(1);
+        page.navigate("/lab/clusters/" + labId);
+        assertThat(page.locator("#lab-cluster-" + labId)).hasAttribute("data-status", "READY",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(Duration.ofMinutes(8).toMillis()));
+        page.click("#lab-cluster-" + labId + " a[href^='/clusters/']");
+        page.waitForURL(Pattern.compile(".*/clusters/\\d+$"));
+        clusterId = Long.valueOf(page.url().replaceAll(".*/clusters/", ""));
+        LabCluster cluster = labManager.find(labId).orElseThrow();
+        requireApprovalAndNotify(clusterId);
+        await("monitor sees all 4 members").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
+                s -> s.reachable() && s.present().size() == 4 && s.leaderCount() == 1);
+        bolt.query(leaderEndpoint(cluster), "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})",
+                Map.of(), true);
+
+        // the wizard, from the cluster page
+        page.click("#plan-upgrade");
+        page.fill("#targetVersion", "3.4.6");
+        page.locator("#targetVersion").dispatchEvent("change");
+        assertThat(page.locator("#method-rolling-fixed")).containsText("allowed");
+        page.check("#method-rolling-fixed input[type=radio]");
+        page.check("#wizard-mode input[value=auto]");
+        page.click("#create-run");
+        page.waitForURL(Pattern.compile(".*/runs/\\d+$"));
+        runId = Long.valueOf(page.url().replaceAll(".*/runs/", ""));
+        Locator stopSteps = page.locator("#stepper [data-key=SRV_STOP]");
+        assertThat(stopSteps).hasCount(4);
+        assertThat(stopSteps.nth(3)).containsText(cluster.members().get(3).address());   // the read replica after the cores
+
+        // conf: the panel reads the first server's neo4j.conf over SSH and derives the new one; validated and accepted
+        page.click("#conf-open-0");
+        assertThat(page.locator("#conf-0 textarea")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        // one request at a time, as a person would: the form's next submit waits for the previous answer to land
+        page.waitForResponse(r -> r.url().endsWith("/conf/validate"), () -> page.click("#conf-0 button:has-text('Validate')"));
+        page.waitForFunction("() => !document.querySelector('.htmx-request')");
+        assertThat(page.locator("#conf-0-problems")).isVisible();
+        assertThat(page.locator("#conf-0-problems .badge.bad")).hasCount(0);
+        page.click("#conf-0 button:has-text('Accept')");
+        assertThat(page.locator("#conf-0")).containsText("Accepted");
+
+        page.click("#run-preflight");
+        assertThat(page.locator("#preflight-summary .badge")).hasText("all passed",
+                new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+
+        // the cluster requires approval: the operator's start is refused until a lead approves the plan
+        page.check("#ack-no-downgrade");
+        page.check("#ack-write-load");
+        page.click("#start-run");
+        assertThat(page.locator("#start-panel")).containsText("approv");
+        assertThat(page.locator("#run-status")).hasText("PLANNED");
+        assertThat(page.locator("#approve-plan")).hasCount(0);   // not for the run's own creator
+        approveAsLead(runId);
+        page.navigate("/runs/" + runId);
+        assertThat(page.locator("#approval-valid")).isVisible();
+
+        // start, then watch: no reload from here on
+        page.evaluate(WATCH_MEMBERSHIP);
+        FewestCores fewestCores = new FewestCores(membership, clusterId);
+        Instant started = Instant.now();
+        page.check("#ack-no-downgrade");
+        page.check("#ack-write-load");
+        page.click("#start-run");
+        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        // the output of a member's stop arrives in the console as it is printed
+        assertThat(page.locator("#console-lines")).containsText("Stopping Neo4j",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(Duration.ofMinutes(5).toMillis()));
+        screenshot(page, "rolling-journey-running");
+        assertThat(page.locator("#run-status")).hasText(Pattern.compile("SUCCEEDED|FAILED|INTERRUPTED|ABORTED"),
+                new LocatorAssertions.HasTextOptions().setTimeout(RUN_LIMIT.toMillis()));
+        Duration wall = Duration.between(started, Instant.now());
+        long fewest = fewestCores.stop();
+        screenshot(page, "rolling-journey-done");
+        Api api = new Api(baseUrl(), "rolling-dba", OPERATOR_PASSWORD);
+        Api.Response done = api.get("/api/runs/" + runId);
+        assertThat(done.<String>read("$.status")).as(done.body()).isEqualTo("SUCCEEDED");
+        assertThat(page.locator("#run-status")).hasText("SUCCEEDED");
+
+        // the page was never reloaded, and its membership table saw every member leave and come back on 3.4.6
+        assertThat(page.evaluate("() => window.__loadedOnce === true")).isEqualTo(true);
+        List<Map<String, Object>> seen = castList(page.evaluate("() => window.__membership"));
+        for (LabMember m : cluster.members()) {
+            String row = "member-" + m.address().replace('.', '-');
+            assertThat(leftThenBackOn(seen, row, "3.4.6")).as("the table showed " + m.address() + " leave, then back on 3.4.6")
+                    .isTrue();
+        }
+
+        for (LabMember m : cluster.members()) {
+            BoltEndpoint member = BoltEndpoint.unauthenticated(m.bolt());
+            assertThat(bolt.components(member).get(0).version()).as(m.address()).isEqualTo("3.4.6");
+            await("data on " + m.address()).atMost(Duration.ofMinutes(1)).until(() -> bolt.query(member,
+                    "MATCH (p:Probe {written: 'before the upgrade'}) RETURN count(p) AS n", Map.of(), false).get(0).get("n"),
+                    n -> ((Number) n).longValue() == 100);
+        }
+        assertThat(fewest).as("fewest cores the monitor saw during the run").isGreaterThanOrEqualTo(2);
+        assertThat(auditChain.verify().intact()).isTrue();
+
+        // the webhook receiver heard the run start and finish, without a secret; the cluster page lists the deliveries
+        await("webhook run.finished").atMost(Duration.ofSeconds(30)).until(() -> deliveries.stream()
+                .anyMatch(d -> d.contains("run.finished")));
+        assertThat(deliveries).anyMatch(d -> d.contains("\"run.started\"") && d.contains("\"runId\":" + runId));
+        assertThat(deliveries).anyMatch(d -> d.contains("\"run.finished\"") && d.contains("SUCCEEDED"));
+        assertThat(String.join("\n", deliveries)).doesNotContain(OPERATOR_PASSWORD, ADMIN_PASSWORD, "PRIVATE KEY",
+                "dbms.mode", "Stopping Neo4j");
+        page.navigate("/clusters/" + clusterId);
+        assertThat(page.locator("#webhook-deliveries")).containsText("run.finished");
+        report(done, wall);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("AUDITOR reviews the completed run: steps, actors, output, reports and the audit CSV")
+    void leadReviewsTheRun() throws Exception {
+        assumeTrue(runId != null, "the DBA's run exists");
+        Api api = new Api(baseUrl(), "rolling-lead", LEAD_PASSWORD);
+        List<String> keys = api.get("/api/runs/" + runId).read("$.steps[*].key");
+        login(page, "rolling-lead", LEAD_PASSWORD);
+
+        page.navigate("/runs");
+        page.selectOption("#runs-filter #clusterId", String.valueOf(clusterId));
+        page.click("#runs-filter button[type=submit]");
+        assertThat(page.locator("#runs-table tbody tr")).hasCount(1);
+        assertThat(page.locator("#run-row-" + runId)).containsText("SUCCEEDED");
+        page.click("#review-" + runId);
+        page.waitForURL("**/runs/" + runId + "/review");
+
+        Locator records = page.locator("#steps-timeline tbody tr");
+        assertThat(records).hasCount(keys.size());
+        for (String key : new LinkedHashSet<>(keys)) {
+            assertThat(page.locator("#steps-timeline")).containsText(key);
+        }
+        // every step that ran names who acted (the operator who started the auto run) and keeps its output
+        Locator ran = records.filter(new Locator.FilterOptions().setHasText("SUCCEEDED"));
+        assertThat(ran.first()).containsText("rolling-dba");
+        assertThat(records.filter(new Locator.FilterOptions().setHasText("SRV_STOP")).locator("details.step-output"))
+                .hasCount(4);
+        Locator firstStop = records.filter(new Locator.FilterOptions().setHasText("SRV_STOP")).first();
+        firstStop.locator("details.step-output summary").click();
+        assertThat(firstStop.locator("details.step-output pre")).containsText("Stopping Neo4j");
+        assertThat(page.locator("#timeline-section svg")).isVisible();
+        screenshot(page, "lead-review");
+
+        String html = context.request().get("/runs/" + runId + "/report.html").text();
+        Download md = page.waitForDownload(() -> page.click("#report-md"));
+        String markdown = Files.readString(md.path());
+        for (String key : keys) {
+            assertThat(html).as("HTML report").contains(key);
+            assertThat(markdown).as("Markdown report").contains(key);
+        }
+
+        page.navigate("/audit?targetType=run&targetId=" + runId);
+        Download csv = page.waitForDownload(() -> page.click("a:has-text('Export CSV')"));
+        String events = Files.readString(csv.path());
+        assertThat(events).contains("run.planned", "run.started", "run.succeeded", "rolling-dba");
+    }
+
+    /** The ADMIN sets the cluster to require approval and to notify the receiver, on the cluster's edit form. */
+    private void requireApprovalAndNotify(Long clusterId) {
+        BrowserContext adminContext = newContext();
+        Page admin = adminContext.newPage();
+        login(admin, "admin", ADMIN_PASSWORD);
+        admin.navigate("/clusters/" + clusterId + "/edit");
+        admin.check("input[type=checkbox][name=requiresApproval]");
+        admin.fill("input[name=webhookUrl]", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/upshift");
+        admin.click("#save-cluster");
+        admin.waitForURL(Pattern.compile(".*/clusters/" + clusterId + "$"), new Page.WaitForURLOptions().setTimeout(120_000));
+        assertThat(admin.locator("#requires-approval")).containsText("Requires approval");
+        adminContext.close();
+    }
+
+    /** A team lead approves the plan on the run page. */
+    private void approveAsLead(Long runId) {
+        BrowserContext leadContext = newContext();
+        Page lead = leadContext.newPage();
+        login(lead, "rolling-lead", LEAD_PASSWORD);
+        lead.navigate("/runs/" + runId);
+        lead.click("#approve-plan");
+        assertThat(lead.locator("#approval-valid")).isVisible();
+        screenshot(lead, "lead-approves");
+        leadContext.close();
+    }
+
+    /** In the recorded states of one row: MISSING at some point, then present with the version afterwards. */
+    static boolean leftThenBackOn(List<Map<String, Object>> seen, String rowId, String version) {
+        boolean left = false;
+        for (Map<String, Object> state : seen) {
+            if (!rowId.equals(state.get("id"))) continue;
+            if ("MISSING".equals(state.get("role"))) left = true;
+            else if (left && String.valueOf(state.get("text")).contains(version)) return true;
+        }
+        return false;
+    }
+
+    /** The members' own stop and start-to-joined times against the run's wall time (goal: ratio ≤ 1.10). */
+    private static void report(Api.Response done, Duration wall) {
+        List<Map<String, Object>> steps = done.read("$.steps");
+        Duration memberTime = Duration.ZERO;
+        Map<String, Instant> startOf = new java.util.HashMap<>();
+        for (Map<String, Object> s : steps) {
+            String key = (String) s.get("key");
+            if (s.get("startedAt") == null || s.get("endedAt") == null) continue;
+            Instant from = Instant.parse((String) s.get("startedAt"));
+            Instant to = Instant.parse((String) s.get("endedAt"));
+            System.out.printf("[run-measure] %-26s %-14s %6.1f s%n", key, s.get("server"), Duration.between(from, to).toMillis() / 1000.0);
+            if (key.equals("SRV_STOP")) memberTime = memberTime.plus(Duration.between(from, to));
+            if (key.equals("SRV_START")) startOf.put((String) s.get("server"), from);
+            if (key.equals("SRV_VERIFY_JOINED")) memberTime = memberTime.plus(Duration.between(startOf.get((String) s.get("server")), to));
+        }
+        System.out.printf("[run-measure] run wall time %d s; members' own stop + start-to-joined %d s; ratio %.2f%n",
+                wall.toSeconds(), memberTime.toSeconds(), wall.toMillis() / (double) Math.max(1, memberTime.toMillis()));
+    }
+
+    private BoltEndpoint leaderEndpoint(LabCluster cluster) {
+        BoltEndpoint any = BoltEndpoint.unauthenticated(cluster.cores().get(0).bolt());
+        ClusterMember leader = bolt.overview(any).stream().filter(m -> m.role().equals("LEADER")).findFirst().orElseThrow();
+        return BoltEndpoint.unauthenticated(java.net.URI.create(leader.boltAddress()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> castList(Object value) {
+        return new ArrayList<>((List<Map<String, Object>>) value);
+    }
+}
