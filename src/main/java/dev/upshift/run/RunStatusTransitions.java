@@ -1,0 +1,99 @@
+package dev.upshift.run;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+import dev.upshift.security.CurrentActor;
+
+/**
+ * The run's own status changes (start, pause, resume, abort, finish, interrupt, release), each committed with its
+ * audit event by {@link TransitionSupport}. Starting is where approval gating and the one-active-run-per-cluster rule
+ * are enforced.
+ */
+@Component
+class RunStatusTransitions {
+
+    private final TransitionSupport support;
+    private final RunRepository runs;
+    private final RunApprovals approvals;
+
+    RunStatusTransitions(TransitionSupport support, RunRepository runs, RunApprovals approvals) {
+        this.support = support;
+        this.runs = runs;
+        this.approvals = approvals;
+    }
+
+    /** PLANNED → RUNNING; on a cluster that requires approval only with a valid approval ({@link RunApprovals}). */
+    Run start(Long runId, List<String> acks) {
+        try {
+            return support.inTx(() -> {
+                Run run = support.run(runId);
+                runs.findByActiveClusterId(run.getClusterId()).filter(other -> !other.getId().equals(runId))
+                        .ifPresent(other -> { throw activeElsewhere(run, other.getId()); });
+                List<String> approvedBy = run.getStatus() == RunStatus.PLANNED ? approvals.requireApproval(run) : List.of();
+                run.start(acks, CurrentActor.name(), support.now());
+                runs.saveAndFlush(run);   // the unique index on active_cluster_id decides a race between two starts
+                Map<String, Object> d = TransitionSupport.details(run, "acknowledged", acks);
+                if (!approvedBy.isEmpty()) d.put("approvedBy", approvedBy);
+                support.auditRun("run.started", runId, d);
+                support.announce(run);
+                support.milestone(RunMilestone.Kind.RUN_STARTED, run, null);
+                return run;
+            });
+        } catch (ApprovalRequiredException e) {
+            approvals.recordRefusal(e);   // the start rolled back; the refusal is recorded on its own
+            throw e;
+        } catch (DataIntegrityViolationException e) {
+            Long other = support.inTx(() -> runs.findByClusterIdOrderByCreatedAtDescIdDesc(support.run(runId).getClusterId())
+                    .stream().filter(r -> r.getActiveClusterId() != null).map(Run::getId).findFirst().orElse(null));
+            throw new RunConflictException("Run " + runId + " was not started: another run"
+                    + (other == null ? "" : " (" + other + ")") + " became active on this cluster at the same moment;"
+                    + " a cluster has one active run at a time.", other);
+        }
+    }
+
+    Run pause(Long runId) {
+        return support.change(runId, "run.paused", run -> run.pause("Paused by " + CurrentActor.name()
+                + "; the step in progress, if any, finishes first."), null);
+    }
+
+    Run resume(Long runId) {
+        return support.change(runId, "run.resumed", Run::resume, null);
+    }
+
+    Run abort(Long runId, String reason, boolean stepInFlight) {
+        String why = reason == null || reason.isBlank() ? "Aborted by " + CurrentActor.name() : reason.trim();
+        return support.change(runId, "run.aborted", run -> run.abort(why, support.now(), stepInFlight),
+                RunMilestone.Kind.RUN_FINISHED);
+    }
+
+    Run succeed(Long runId) {
+        return support.change(runId, "run.succeeded", run -> run.succeed(support.now()), RunMilestone.Kind.RUN_FINISHED);
+    }
+
+    Run interrupt(Long runId, String reason) {
+        return support.change(runId, "run.interrupted", run -> run.interrupt(reason), RunMilestone.Kind.RUN_INTERRUPTED);
+    }
+
+    /** A run aborted while a step was executing lets go of the cluster once that step has ended. */
+    void releaseIfAborted(Long runId) {
+        support.inTx(() -> {
+            Run run = support.run(runId);
+            if (run.getStatus() == RunStatus.ABORTED && run.getActiveClusterId() != null) {
+                run.release();
+                support.auditRun("run.released", runId,
+                        TransitionSupport.details(run, "reason", "the step in flight at the abort has ended"));
+                support.announce(run);
+            }
+            return null;
+        });
+    }
+
+    private static RunConflictException activeElsewhere(Run run, Long other) {
+        return new RunConflictException("Run " + run.getId() + " was not started: run " + other + " is active on cluster "
+                + run.getClusterName() + " (a cluster has one active run at a time; finish or abort run " + other + ").", other);
+    }
+}
