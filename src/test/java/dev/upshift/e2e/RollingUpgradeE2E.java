@@ -154,6 +154,14 @@ class RollingUpgradeE2E extends JourneySupport {
         bolt.query(leaderEndpoint(cluster), "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})",
                 Map.of(), true);
 
+        // all three methods are offered for a patch upgrade of one minor line (issue 4)
+        Api dba = new Api(baseUrl(), "rolling-dba", OPERATOR_PASSWORD);
+        Api.Response options = dba.get("/api/clusters/" + clusterId + "/upgrade-options?targetVersion=3.4.6");
+        assertThat(options.<List<String>>read("$.methods[?(@.allowed == true)].method")).as(options.body())
+                .extracting(m -> m.toLowerCase().replace('_', '-'))
+                .containsExactlyInAnyOrder("rolling-fixed", "rolling-replaceable", "offline");
+        String leader = leaderEndpoint(cluster).uri().getHost();
+
         // the wizard, from the cluster page
         page.click("#plan-upgrade");
         page.fill("#targetVersion", "3.4.6");
@@ -166,7 +174,8 @@ class RollingUpgradeE2E extends JourneySupport {
         runId = Long.valueOf(page.url().replaceAll(".*/runs/", ""));
         Locator stopSteps = page.locator("#stepper [data-key=SRV_STOP]");
         assertThat(stopSteps).hasCount(4);
-        assertThat(stopSteps.nth(3)).containsText(cluster.members().get(3).address());   // the read replica after the cores
+        assertThat(stopSteps.nth(2)).containsText(leader);                                  // the leader last of the cores
+        assertThat(stopSteps.nth(3)).containsText(cluster.members().get(3).address());   // the read replica after them
 
         // conf: the panel reads the first server's neo4j.conf over SSH and derives the new one; validated and accepted
         page.click("#conf-open-0");
@@ -211,8 +220,7 @@ class RollingUpgradeE2E extends JourneySupport {
         Duration wall = Duration.between(started, Instant.now());
         long fewest = fewestCores.stop();
         screenshot(page, "rolling-journey-done");
-        Api api = new Api(baseUrl(), "rolling-dba", OPERATOR_PASSWORD);
-        Api.Response done = api.get("/api/runs/" + runId);
+        Api.Response done = dba.get("/api/runs/" + runId);
         assertThat(done.<String>read("$.status")).as(done.body()).isEqualTo("SUCCEEDED");
         assertThat(page.locator("#run-status")).hasText("SUCCEEDED");
 
@@ -234,6 +242,11 @@ class RollingUpgradeE2E extends JourneySupport {
         }
         assertThat(fewest).as("fewest cores the monitor saw during the run").isGreaterThanOrEqualTo(2);
         assertThat(auditChain.verify().intact()).isTrue();
+
+        // now on 3.4.6, going back is no upgrade: every method is refused, and the refusal says what a rollback is
+        Api.Response back = dba.get("/api/clusters/" + clusterId + "/upgrade-options?targetVersion=3.4.5");
+        assertThat(back.<List<Boolean>>read("$.methods[*].allowed")).as(back.body()).containsOnly(false);
+        assertThat(back.body()).containsIgnoringCase("downgrade").containsIgnoringCase("rollback");
 
         // the webhook receiver heard the run start and finish, without a secret; the cluster page lists the deliveries
         await("webhook run.finished").atMost(Duration.ofSeconds(30)).until(() -> deliveries.stream()
@@ -277,7 +290,7 @@ class RollingUpgradeE2E extends JourneySupport {
         Locator firstStop = records.filter(new Locator.FilterOptions().setHasText("SRV_STOP")).first();
         firstStop.locator("details.step-output summary").click();
         assertThat(firstStop.locator("details.step-output pre")).containsText("Stopping Neo4j");
-        assertThat(page.locator("#timeline-section svg")).isVisible();
+        assertThat(page.locator("#timeline-section svg.timeline-svg")).isVisible();
         screenshot(page, "lead-review");
 
         String html = context.request().get("/runs/" + runId + "/report.html").text();

@@ -29,15 +29,19 @@ import dev.upshift.lab.LabClusterView;
 import dev.upshift.lab.LabMember;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.remote.SshGateway;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pre-flight (issue 4) on a practice cluster of its own (3 cores, 3.4.5): it passes when the cluster is healthy, and
- * fails naming the server and the fix when that server's disk is nearly full, when its host key no longer matches the
- * pinned one, and when a member is stopped. Each fault is undone before the next, and pre-flight passes again.
+ * Faults on a practice cluster of its own (3 cores, 3.4.5). Pre-flight (issue 4) passes when the cluster is healthy,
+ * and fails naming the server and the fix when that server's disk is nearly full, when its host key no longer matches
+ * the pinned one, and when a member is stopped; each fault is undone before the next. Then a run (issue 5,
+ * acceptance 4) whose second server gets a prepared conf with a setting Neo4j refuses halts on that server with
+ * Neo4j's own error in the diagnosis while the other two cores stay a cluster; the DBA fixes the file on the server
+ * and retries, and the run completes on 3.4.6.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PreflightFaultsIT extends PanelWithLab {
+class ClusterFaultsIT extends PanelWithLab {
 
     @Autowired LabClusterManager labManager;
     @Autowired SshGateway ssh;
@@ -135,6 +139,64 @@ class PreflightFaultsIT extends PanelWithLab {
                     assertThat(c).containsEntry("server", member.address());
                     assertThat((String) c.get("message")).contains("Start the member");
                 });
+    }
+
+    @Test
+    @Order(5)
+    void aConfNeo4jRefusesHaltsTheRunOnThatServerUntilFixedAndRetried() {
+        LabMember stopped = cluster.members().get(1);
+        assertThat(ssh.exec(cluster.sshTarget(stopped), "cd " + stopped.neo4jHome() + " && bin/neo4j start",
+                Duration.ofMinutes(2)).succeeded()).isTrue();
+        await("monitor sees 3 members again").atMost(Duration.ofMinutes(2))
+                .until(() -> membership.current(clusterId), s -> s.reachable() && s.present().size() == 3 && s.leaderCount() == 1);
+        assertThat(api.post("/api/runs/" + runId + "/abort", "{\"reason\":\"pre-flight faults done\"}").status()).isEqualTo(200);
+
+        Api.Response planned = api.post("/api/runs", "{\"clusterId\":" + clusterId
+                + ",\"targetVersion\":\"3.4.6\",\"method\":\"rolling-fixed\",\"mode\":\"auto\"}");
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        Integer run = planned.read("$.id");
+        List<String> stopOrder = planned.read("$.steps[?(@.key == 'SRV_STOP')].server");
+        String victim = stopOrder.get(1);
+        String derived = api.get("/api/runs/" + run + "/conf/" + victim).read("$.variants[0].content");
+        Api.Response put = api.put("/api/runs/" + run + "/conf/" + victim, json(Map.of("content",
+                derived + "\n# a typo the panel's key check cannot see: Neo4j refuses the value\ndbms.logs.query.enabled=perhaps\n")));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+
+        assertThat(api.post("/api/runs/" + run + "/start", "{\"acknowledge\":[\"no-downgrade\",\"write-load\"]}").status())
+                .isEqualTo(200);
+        Api.Response halted = await("the run halts").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
+        assertThat(halted.<String>read("$.status")).as(halted.body()).isEqualTo("FAILED");
+        List<Map<String, Object>> failedSteps = halted.read("$.steps[?(@.status == 'FAILED')]");
+        assertThat(failedSteps).hasSize(1);
+        Map<String, Object> failedStep = failedSteps.get(0);
+        assertThat(failedStep.get("server")).isEqualTo(victim);
+        assertThat((String) failedStep.get("key")).isIn("SRV_START", "SRV_VERIFY_JOINED");
+        assertThat((String) failedStep.get("diagnosis")).as("Neo4j's own words in the diagnosis")
+                .contains("dbms.logs.query.enabled").contains("perhaps");
+        // nothing after the failed step ran, and the two other cores still form a cluster with a leader
+        assertThat(halted.<List<String>>read("$.steps[?(@.key == 'SRV_STOP' && @.status != 'PENDING')].server"))
+                .containsExactly(stopOrder.get(0), victim);
+        await("the other cores form a cluster").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
+                s -> s.reachable() && s.presentCores() == 2 && s.leaderCount() == 1);
+
+        // the DBA fixes the file on the server, then retries the failed step: the run goes on to the end
+        LabMember fixed = cluster.members().stream().filter(m -> m.address().equals(victim)).findFirst().orElseThrow();
+        String newConf = fixed.neo4jHome().getParent().resolve("neo4j-enterprise-3.4.6/conf/neo4j.conf").toString();
+        assertThat(ssh.exec(cluster.sshTarget(fixed), "sed -i '/dbms.logs.query.enabled=perhaps/d' " + newConf,
+                Duration.ofSeconds(30)).succeeded()).isTrue();
+        Api.Response retried = api.post("/api/runs/" + run + "/steps/" + failedStep.get("id") + "/retry",
+                "{\"confirmUnsafe\":true}");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        Api.Response done = await("the run completes").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
+        assertThat(done.<String>read("$.status")).as(done.body()).isEqualTo("SUCCEEDED");
+        await("every member on 3.4.6").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
+                s -> s.present().size() == 3 && s.present().stream().allMatch(m -> "3.4.6".equals(m.version())));
+    }
+
+    private static String json(Map<String, String> body) {
+        return JsonMapper.builder().build().writeValueAsString(body);
     }
 
     private String pinnedKey(String address) {
