@@ -28,6 +28,8 @@ import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabClusterView;
 import dev.upshift.lab.LabMember;
 import dev.upshift.monitor.MembershipView;
+import dev.upshift.neo4j.BoltEndpoint;
+import dev.upshift.neo4j.BoltGateway;
 import dev.upshift.remote.SshGateway;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +49,7 @@ class ClusterFaultsIT extends PanelWithLab {
     @Autowired SshGateway ssh;
     @Autowired JdbcTemplate jdbc;
     @Autowired MembershipView membership;
+    @Autowired BoltGateway bolt;
 
     LabClusterView practice;
     LabCluster cluster;
@@ -149,6 +152,9 @@ class ClusterFaultsIT extends PanelWithLab {
                 Duration.ofMinutes(2)).succeeded()).isTrue();
         await("monitor sees 3 members again").atMost(Duration.ofMinutes(2))
                 .until(() -> membership.current(clusterId), s -> s.reachable() && s.present().size() == 3 && s.leaderCount() == 1);
+        // listed by the others as soon as it joins, a member answers Bolt a little later: the run's first step asks it
+        await("the restarted member answers Bolt").atMost(Duration.ofMinutes(1)).ignoreExceptions()
+                .until(() -> !bolt.components(BoltEndpoint.unauthenticated(stopped.bolt())).isEmpty());
         assertThat(api.post("/api/runs/" + runId + "/abort", "{\"reason\":\"pre-flight faults done\"}").status()).isEqualTo(200);
 
         Api.Response planned = api.post("/api/runs", "{\"clusterId\":" + clusterId
@@ -170,7 +176,7 @@ class ClusterFaultsIT extends PanelWithLab {
         List<Map<String, Object>> failedSteps = halted.read("$.steps[?(@.status == 'FAILED')]");
         assertThat(failedSteps).hasSize(1);
         Map<String, Object> failedStep = failedSteps.get(0);
-        assertThat(failedStep.get("server")).isEqualTo(victim);
+        assertThat(failedStep.get("server")).as(failedStep.get("key") + ": " + failedStep.get("diagnosis")).isEqualTo(victim);
         assertThat((String) failedStep.get("key")).isIn("SRV_START", "SRV_VERIFY_JOINED");
         assertThat((String) failedStep.get("diagnosis")).as("Neo4j's own words in the diagnosis")
                 .contains("dbms.logs.query.enabled").contains("perhaps");
