@@ -1,0 +1,147 @@
+package dev.upshift.bench;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.upshift.audit.AuditSeeder;
+import dev.upshift.history.RunSeeder;
+
+/**
+ * P4, history at scale (not part of the test suite: {@code ./mvnw -Pbench verify -Dit.test=RunHistoryBench}). The
+ * panel runs on its own H2 file database under {@code target/bench-history/}, seeded once with 10,000 runs and
+ * 1,000,000 audit events (later runs reuse it; delete the directory to reseed). Pages are timed in-process with
+ * MockMvc as an AUDITOR: server time (security filters, controller, SQL, Thymeleaf), no HTTP. The CSV export goes
+ * over real HTTP on the random port (HTTP Basic), for its throughput. Warm-up, then {@code bench.samples} sequential
+ * requests per case; p50/p95/max are printed and written to {@code target/bench/history.md|json}. Nothing is asserted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:file:./target/bench-history/upshift;AUTO_SERVER=TRUE",
+        "upshift.data-dir=./target/bench-history/data", "upshift.admin-password=" + RunHistoryBench.PASSWORD})
+@AutoConfigureMockMvc
+class RunHistoryBench {
+
+    static final String PASSWORD = "Bench-only-pass-7781";
+    static final int RUNS = 10_000;
+    static final long EVENTS = 1_000_000;
+    static final int SAMPLES = Math.max(Integer.getInteger("bench.samples", 100), 50);
+    static final double GOAL_MS = 100;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @LocalServerPort
+    int port;
+
+    final BenchReport report = new BenchReport();
+
+    @Test
+    void historyAtScale() throws Exception {
+        seed();
+        List<Long> reviewed = jdbc.queryForList("select id from upgrade_run where status = 'SUCCEEDED' "
+                + "and cluster_name like 'seeded-%' and mod(id, 250) = 0 order by id", Long.class);
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).minusMonths(6).withDayOfMonth(1);
+        page("runs list, first page", "/runs", true);
+        page("runs list, by cluster", "/runs?clusterId=900003", true);
+        page("runs list, by status (FAILED)", "/runs?status=FAILED", true);
+        page("runs list, by operator", "/runs?operator=dba-chen", true);
+        page("runs list, one month", "/runs?from=" + month + "&to=" + month.plusMonths(1), true);
+        page("runs list, page 300 of 400", "/runs?page=300", true);
+        page("run review page", reviewed.stream().map(id -> "/runs/" + id + "/review").toList(), true);
+        page("run report (Markdown)", reviewed.stream().map(id -> "/runs/" + id + "/report.md").toList(), false);
+        page("audit page, newest", "/audit", true);
+        page("audit text search (\"failed\")", "/audit?text=failed", false);
+        export("/api/audit/export.csv");
+        report.write("History");
+    }
+
+    private void seed() {
+        AuditSeeder audit = new AuditSeeder(jdbc, transactions);
+        long missing = EVENTS - audit.events();
+        long began = System.nanoTime();
+        if (missing > 0) audit.append(missing, Duration.ofDays(365));
+        String auditNote = missing > 0 ? String.format(Locale.ROOT, "%,d appended in %.0f s", missing,
+                (System.nanoTime() - began) / 1e9) : "reused from target/bench-history";
+        report.add("P4", "audit events", String.format(Locale.ROOT, "%,d", audit.events()), auditNote);
+        RunSeeder runs = new RunSeeder(jdbc, transactions);
+        String runNote = runs.seed(RUNS, Duration.ofDays(365)).map(r -> String.format(Locale.ROOT,
+                        "seeded in %d s: %,d steps, %,d output lines, %,d checks, %,d membership changes", r.took().toSeconds(),
+                        r.steps(), r.outputLines(), r.checks(), r.changes()))
+                .orElse("reused from target/bench-history");
+        report.add("P4", "runs", String.format(Locale.ROOT, "%,d", runs.seeded()), runNote);
+    }
+
+    private void page(String name, String path, boolean goal) throws Exception {
+        page(name, List.of(path), goal);
+    }
+
+    /** Sequential requests cycling through {@code paths}; the goal applies to the runs list, review and audit page. */
+    private void page(String name, List<String> paths, boolean goal) throws Exception {
+        if (paths.isEmpty()) throw new IllegalStateException("No seeded run to measure for " + name);
+        for (int i = 0; i < 20; i++) request(paths.get(i % paths.size()));
+        List<Double> millis = new ArrayList<>(SAMPLES);
+        for (int i = 0; i < SAMPLES; i++) {
+            long start = System.nanoTime();
+            request(paths.get(i % paths.size()));
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        double p95 = BenchReport.percentile(millis, 95);
+        String value = String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms", BenchReport.percentile(millis, 50), p95,
+                BenchReport.percentile(millis, 100));
+        String note = SAMPLES + " samples, p50 / p95 / max" + (paths.size() > 1 ? ", over " + paths.size() + " runs" : "")
+                + (goal ? (p95 <= GOAL_MS ? "; meets" : "; MISSES") + " p95 ≤ 100 ms" : "");
+        report.add("P4", name, value, note);
+    }
+
+    private void request(String path) throws Exception {
+        int status = mvc.perform(get(path).with(user("lead").roles("AUDITOR"))).andReturn().getResponse().getStatus();
+        if (status != 200) throw new IllegalStateException(path + " answered " + status);
+    }
+
+    private void export(String path) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        long lines = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = response.body()) {
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                bytes += read;
+                for (int i = 0; i < read; i++) if (buffer[i] == '\n') lines++;
+            }
+        }
+        if (response.statusCode() != 200) throw new IllegalStateException(path + " answered " + response.statusCode());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = Math.max(lines - 1, 0); // the header line; a details value never holds a raw newline
+        report.add("P4", "audit CSV export", String.format(Locale.ROOT, "%,.0f rows/s", rows / seconds),
+                String.format(Locale.ROOT, "%,d rows, %.0f MB in %.1f s over HTTP (loopback)", rows, bytes / 1e6, seconds));
+    }
+}
