@@ -34,11 +34,13 @@ import dev.upshift.history.RunSeeder;
  * panel runs on its own H2 file database under {@code target/bench-history/}, seeded once with 10,000 runs and
  * 1,000,000 audit events (later runs reuse it; delete the directory to reseed). Pages are timed in-process with
  * MockMvc as an AUDITOR: server time (security filters, controller, SQL, Thymeleaf), no HTTP. The CSV export goes
- * over real HTTP on the random port (HTTP Basic), for its throughput. Warm-up, then {@code bench.samples} sequential
+ * over real HTTP on the random port (HTTP Basic), for its throughput. H2's reuse of an unchanged query's last result is
+ * off ({@code OPTIMIZE_REUSE_RESULTS=0}): a repeated request computes as it would on a panel whose tables change, not
+ * from the cache an idle benchmark would otherwise hit. Warm-up, then {@code bench.samples} sequential
  * requests per case; p50/p95/max are printed and written to {@code target/bench/history.md|json}. Nothing is asserted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/bench-history/upshift;AUTO_SERVER=TRUE",
+        "spring.datasource.url=jdbc:h2:file:./target/bench-history/upshift;AUTO_SERVER=TRUE;OPTIMIZE_REUSE_RESULTS=0",
         "upshift.data-dir=./target/bench-history/data", "upshift.admin-password=" + RunHistoryBench.PASSWORD})
 @AutoConfigureMockMvc
 class RunHistoryBench {
