@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not hours. The result verifies like any chain. Times are spread evenly over the {@code span} before now (they are
  * synthetic: the seeded events sit after any real ones in the chain, whatever their times say).
  */
-class AuditSeeder {
+public final class AuditSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSeeder.class);
     private static final int BATCH = 5_000;
@@ -36,13 +36,18 @@ class AuditSeeder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    AuditSeeder(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public AuditSeeder(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Events in the chain now. */
+    public long events() {
+        return jdbc.queryForObject("select last_id from audit_head where id = 1", Long.class);
+    }
+
     /** @return the number of events in the chain afterwards */
-    long append(long count, Duration span) {
+    public long append(long count, Duration span) {
         SplittableRandom random = new SplittableRandom(count);
         Instant start = Instant.now().minus(span).truncatedTo(ChronoUnit.MILLIS);
         double step = (double) span.toMillis() / Math.max(count, 1);

@@ -67,8 +67,10 @@ public class RunSearch {
     @PreAuthorize(Roles.ANY_ROLE)
     public Map<Long, String> clusters() {
         Map<Long, String> clusters = new LinkedHashMap<>();
-        jdbc.query("select cluster_id, cluster_name from upgrade_run r where id = (select max(id) from upgrade_run x "
-                + "where x.cluster_id = r.cluster_id) order by cluster_name, cluster_id",
+        // each cluster's latest run found once, by grouping the cluster index; a correlated "id = (select max(id) ...)"
+        // per run read every run of the cluster again for every run (seconds at 10,000 runs)
+        jdbc.query("select r.cluster_id, r.cluster_name from upgrade_run r join (select cluster_id, max(id) as latest "
+                + "from upgrade_run group by cluster_id) l on r.id = l.latest order by r.cluster_name, r.cluster_id",
                 rs -> { clusters.put(rs.getLong(1), rs.getString(2)); });
         return clusters;
     }

@@ -122,23 +122,36 @@ public final class AuditBenchmark {
         long start = System.nanoTime();
         HttpResponse<InputStream> response = api.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", basicAuth).build(), HttpResponse.BodyHandlers.ofInputStream());
-        long bytes = 0;
-        long lines = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = response.body()) {
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                bytes += read;
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
+        Drained body = Drained.of(response.body());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("export %s: status %d, %d rows, %.1f MB in %.2f s = %.0f rows/s%n", path,
+                response.statusCode(), body.rows(), body.bytes() / 1e6, seconds, body.rows() / seconds);
+    }
+
+    /** An export read to its end: its size and its lines (the CSV header is one; a details value never holds a raw newline). */
+    public record Drained(long bytes, long lines) {
+
+        public static Drained of(InputStream body) throws IOException {
+            long bytes = 0;
+            long lines = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = body) {
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    bytes += read;
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
                     }
                 }
             }
+            return new Drained(bytes, lines);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long rows = Math.max(lines - 1, 0); // header line; a details value never holds a raw newline
-        System.out.printf("export %s: status %d, %d rows, %.1f MB in %.2f s = %.0f rows/s%n", path,
-                response.statusCode(), rows, bytes / 1e6, seconds, rows / seconds);
+
+        /** The data rows of a CSV export: every line but the header. */
+        public long rows() {
+            return Math.max(lines - 1, 0);
+        }
     }
 
     private static double percentile(List<Double> sorted, int p) {
