@@ -56,6 +56,8 @@ public abstract class PanelWithLab {
         registry.add("upshift.lab.root", () -> Path.of("target/lab-panel-it").toAbsolutePath().toString());
         // overridable so two checkouts can run their suites side by side on one machine
         registry.add("upshift.lab.address-base", () -> System.getProperty("panel.it.address-base", "127.0.0.101"));
+        // a lab member rejoins in 14-60 s here; a member that will never join (ClusterFaultsIT) fails its step sooner
+        registry.add("upshift.run.verify-timeout", () -> "2m");
     }
 
     protected String baseUrl() {
