@@ -24,4 +24,12 @@ public record LabClusterView(String id, LabStatus status, String version, int co
     public boolean starting() {
         return status == LabStatus.STARTING;
     }
+
+    /**
+     * Whether its card should keep asking for news: while it forms, and once READY until the registry has taken it
+     * (the link to the registered cluster arrives a moment after READY; a card that stopped at READY never showed it).
+     */
+    public boolean settling() {
+        return starting() || (status == LabStatus.READY && clusterId == null);
+    }
 }

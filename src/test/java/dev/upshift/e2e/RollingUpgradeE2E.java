@@ -144,7 +144,10 @@ class RollingUpgradeE2E extends JourneySupport {
         page.navigate("/lab/clusters/" + labId);
         assertThat(page.locator("#lab-cluster-" + labId)).hasAttribute("data-status", "READY",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(Duration.ofMinutes(8).toMillis()));
-        page.click("#lab-cluster-" + labId + " a[href^='/clusters/']");
+        // the registry takes the cluster a moment after READY (discovery over Bolt and SSH); the card shows the link
+        Locator registered = page.locator("#lab-cluster-" + labId + " a[href^='/clusters/']");
+        assertThat(registered).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
+        registered.click();
         page.waitForURL(Pattern.compile(".*/clusters/\\d+$"));
         clusterId = Long.valueOf(page.url().replaceAll(".*/clusters/", ""));
         LabCluster cluster = labManager.find(labId).orElseThrow();
