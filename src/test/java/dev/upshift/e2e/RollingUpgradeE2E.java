@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,18 +30,18 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
-import com.sun.net.httpserver.HttpServer;
 
 import dev.upshift.audit.AuditChainVerifier;
 import dev.upshift.it.Api;
 import dev.upshift.it.FewestCores;
+import dev.upshift.it.LabLeader;
+import dev.upshift.it.WebhookReceiver;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabMember;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.neo4j.BoltEndpoint;
 import dev.upshift.neo4j.BoltGateway;
-import dev.upshift.neo4j.ClusterMember;
 
 /**
  * The DBA's journey through a whole rolling upgrade on fixed servers, 3.4.5 → 3.4.6, of a practice cluster of
@@ -67,17 +60,6 @@ class RollingUpgradeE2E extends JourneySupport {
     static final String LEAD_PASSWORD = "review-Passw0rd-e2e";
     static final Duration RUN_LIMIT = Duration.ofMinutes(25);
 
-    /** Records every state of the live membership table, and marks the page so a reload would show. */
-    static final String WATCH_MEMBERSHIP = """
-            () => {
-              window.__loadedOnce = true;
-              window.__membership = [];
-              const record = () => document.querySelectorAll('#live-membership #membership-table tbody tr').forEach(tr =>
-                window.__membership.push({id: tr.id, role: tr.dataset.role || '', text: tr.textContent}));
-              record();
-              new MutationObserver(record).observe(document.querySelector('#live-membership'), {childList: true, subtree: true});
-            }""";
-
     @Autowired LabClusterManager labManager;
     @Autowired MembershipView membership;
     @Autowired BoltGateway bolt;
@@ -86,34 +68,17 @@ class RollingUpgradeE2E extends JourneySupport {
     String labId;
     Long clusterId;
     Long runId;
-    HttpServer receiver;
-    final List<String> deliveries = new CopyOnWriteArrayList<>();
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     @BeforeAll
     void operator() {
         createUser("rolling-dba", OPERATOR_PASSWORD, "OPERATOR");
         createUser("rolling-lead", LEAD_PASSWORD, "AUDITOR");
-        startReceiver();
-    }
-
-    /** A team's chat bridge, say: a plain HTTP server on loopback that keeps every POST it receives. */
-    private void startReceiver() {
-        try {
-            receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        receiver.createContext("/hooks/upshift", exchange -> {
-            deliveries.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
     }
 
     @AfterAll
     void tearDown() {
-        if (receiver != null) receiver.stop(0);
+        receiver.close();
         if (labId != null) lab.delete(labId);
     }
 
@@ -154,7 +119,7 @@ class RollingUpgradeE2E extends JourneySupport {
         requireApprovalAndNotify(clusterId);
         await("monitor sees all 4 members").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.reachable() && s.present().size() == 4 && s.leaderCount() == 1);
-        bolt.query(leaderEndpoint(cluster), "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})",
+        bolt.query(LabLeader.of(bolt, cluster), "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})",
                 Map.of(), true);
 
         // all three methods are offered for a patch upgrade of one minor line (issue 4)
@@ -163,7 +128,7 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(options.<List<String>>read("$.methods[?(@.allowed == true)].method")).as(options.body())
                 .extracting(m -> m.toLowerCase().replace('_', '-'))
                 .containsExactlyInAnyOrder("rolling-fixed", "rolling-replaceable", "offline");
-        String leader = leaderEndpoint(cluster).uri().getHost();
+        String leader = LabLeader.of(bolt, cluster).uri().getHost();
 
         // the wizard, from the cluster page
         page.click("#plan-upgrade");
@@ -207,7 +172,7 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(page.locator("#approval-valid")).isVisible();
 
         // start, then watch: no reload from here on
-        page.evaluate(WATCH_MEMBERSHIP);
+        MembershipRecorder table = MembershipRecorder.start(page);
         FewestCores fewestCores = new FewestCores(membership, clusterId);
         Instant started = Instant.now();
         page.check("#ack-no-downgrade");
@@ -228,12 +193,10 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(page.locator("#run-status")).hasText("SUCCEEDED");
 
         // the page was never reloaded, and its membership table saw every member leave and come back on 3.4.6
-        assertThat(page.evaluate("() => window.__loadedOnce === true")).isEqualTo(true);
-        List<Map<String, Object>> seen = castList(page.evaluate("() => window.__membership"));
+        assertThat(table.pageNeverReloaded()).isTrue();
         for (LabMember m : cluster.members()) {
-            String row = "member-" + m.address().replace('.', '-');
-            assertThat(leftThenBackOn(seen, row, "3.4.6")).as("the table showed " + m.address() + " leave, then back on 3.4.6")
-                    .isTrue();
+            assertThat(table.sawLeaveThenReturnOn(m.address(), "3.4.6"))
+                    .as("the table showed " + m.address() + " leave, then back on 3.4.6").isTrue();
         }
 
         for (LabMember m : cluster.members()) {
@@ -252,11 +215,11 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(back.body()).containsIgnoringCase("downgrade").containsIgnoringCase("rollback");
 
         // the webhook receiver heard the run start and finish, without a secret; the cluster page lists the deliveries
-        await("webhook run.finished").atMost(Duration.ofSeconds(30)).until(() -> deliveries.stream()
+        await("webhook run.finished").atMost(Duration.ofSeconds(30)).until(() -> receiver.bodies().stream()
                 .anyMatch(d -> d.contains("run.finished")));
-        assertThat(deliveries).anyMatch(d -> d.contains("\"run.started\"") && d.contains("\"runId\":" + runId));
-        assertThat(deliveries).anyMatch(d -> d.contains("\"run.finished\"") && d.contains("SUCCEEDED"));
-        assertThat(String.join("\n", deliveries)).doesNotContain(OPERATOR_PASSWORD, ADMIN_PASSWORD, "PRIVATE KEY",
+        assertThat(receiver.bodies()).anyMatch(d -> d.contains("\"run.started\"") && d.contains("\"runId\":" + runId));
+        assertThat(receiver.bodies()).anyMatch(d -> d.contains("\"run.finished\"") && d.contains("SUCCEEDED"));
+        assertThat(String.join("\n", receiver.bodies())).doesNotContain(OPERATOR_PASSWORD, ADMIN_PASSWORD, "PRIVATE KEY",
                 "dbms.mode", "Stopping Neo4j");
         page.navigate("/clusters/" + clusterId);
         assertThat(page.locator("#webhook-deliveries")).containsText("run.finished");
@@ -317,7 +280,7 @@ class RollingUpgradeE2E extends JourneySupport {
         login(admin, "admin", ADMIN_PASSWORD);
         admin.navigate("/clusters/" + clusterId + "/edit");
         admin.check("input[type=checkbox][name=requiresApproval]");
-        admin.fill("input[name=webhookUrl]", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/upshift");
+        admin.fill("input[name=webhookUrl]", receiver.url());
         admin.click("#save-cluster");
         admin.waitForURL(Pattern.compile(".*/clusters/" + clusterId + "$"), new Page.WaitForURLOptions().setTimeout(120_000));
         assertThat(admin.locator("#requires-approval")).containsText("Requires approval");
@@ -334,17 +297,6 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(lead.locator("#approval-valid")).isVisible();
         screenshot(lead, "lead-approves");
         leadContext.close();
-    }
-
-    /** In the recorded states of one row: MISSING at some point, then present with the version afterwards. */
-    static boolean leftThenBackOn(List<Map<String, Object>> seen, String rowId, String version) {
-        boolean left = false;
-        for (Map<String, Object> state : seen) {
-            if (!rowId.equals(state.get("id"))) continue;
-            if ("MISSING".equals(state.get("role"))) left = true;
-            else if (left && String.valueOf(state.get("text")).contains(version)) return true;
-        }
-        return false;
     }
 
     /** The members' own stop and start-to-joined times against the run's wall time (goal: ratio ≤ 1.10). */
@@ -364,16 +316,5 @@ class RollingUpgradeE2E extends JourneySupport {
         }
         System.out.printf("[run-measure] run wall time %d s; members' own stop + start-to-joined %d s; ratio %.2f%n",
                 wall.toSeconds(), memberTime.toSeconds(), wall.toMillis() / (double) Math.max(1, memberTime.toMillis()));
-    }
-
-    private BoltEndpoint leaderEndpoint(LabCluster cluster) {
-        BoltEndpoint any = BoltEndpoint.unauthenticated(cluster.cores().get(0).bolt());
-        ClusterMember leader = bolt.overview(any).stream().filter(m -> m.role().equals("LEADER")).findFirst().orElseThrow();
-        return BoltEndpoint.unauthenticated(java.net.URI.create(leader.boltAddress()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> castList(Object value) {
-        return new ArrayList<>((List<Map<String, Object>>) value);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.upshift.audit.AuditChainVerifier;
 import dev.upshift.it.Api;
+import dev.upshift.it.LabLeader;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabClusterRequest;
@@ -37,7 +38,6 @@ import dev.upshift.lab.dist.Neo4jArtifactResolver;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.neo4j.BoltEndpoint;
 import dev.upshift.neo4j.BoltGateway;
-import dev.upshift.neo4j.ClusterMember;
 import dev.upshift.neo4j.Neo4jComponent;
 
 /**
@@ -98,7 +98,7 @@ class OfflineUpgradeIT {
             copy(tarball346, m.neo4jHome().getParent().resolve("neo4j-enterprise-3.4.6-unix.tar.gz"));
         }
 
-        BoltEndpoint leader = leaderEndpoint(cluster);
+        BoltEndpoint leader = LabLeader.of(bolt, cluster);
         bolt.query(leader, "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})", Map.of(), true);
         await("monitor sees all 4 members").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.reachable() && s.present().size() == 4 && s.leaderCount() == 1);
@@ -141,7 +141,7 @@ class OfflineUpgradeIT {
                     "MATCH (p:Probe {written: 'before the upgrade'}) RETURN count(p) AS n", Map.of(), false).get(0).get("n"),
                     n -> ((Number) n).longValue() == 100);
         }
-        bolt.query(leaderEndpoint(cluster), "CREATE (:Temporal {d: date('2018-07-01')})", Map.of(), true);
+        bolt.query(LabLeader.of(bolt, cluster), "CREATE (:Temporal {d: date('2018-07-01')})", Map.of(), true);
         List<Integer> seedStarts = done.read("$.steps[?(@.key == 'OFF_SEED_START_UPGRADE')].id");
         Integer seedStart = seedStarts.get(0);
         Api.Response progressLines = api.get("/api/runs/" + runId + "/steps/" + seedStart + "/output");
@@ -168,12 +168,6 @@ class OfflineUpgradeIT {
             System.out.printf("[offline-measure] %-26s %-14s %6.1f s%n", s.get("key"), s.get("server"), d.toMillis() / 1000.0);
         }
         System.out.printf("[offline-measure] run wall time %d s%n", wall.toSeconds());
-    }
-
-    private BoltEndpoint leaderEndpoint(LabCluster cluster) {
-        BoltEndpoint any = BoltEndpoint.unauthenticated(cluster.cores().get(0).bolt());
-        ClusterMember leader = bolt.overview(any).stream().filter(m -> m.role().equals("LEADER")).findFirst().orElseThrow();
-        return BoltEndpoint.unauthenticated(java.net.URI.create(leader.boltAddress()));
     }
 
     private static void copy(Path from, Path to) {

@@ -7,22 +7,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,6 +26,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.upshift.it.WebhookReceiver;
 import dev.upshift.procedure.ConfVariant;
 import dev.upshift.security.ItEnvironment;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,28 +53,15 @@ class WebhooksIT {
     @Autowired RunConfRepository confs;
     @Autowired JsonMapper json;
 
-    HttpServer receiver;
-    final Queue<String> received = new ConcurrentLinkedQueue<>();
-    final AtomicBoolean failNext = new AtomicBoolean();
-
-    @BeforeAll
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(failNext.getAndSet(false) ? 500 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     @AfterAll
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     List<Map<String, Object>> payloads() {
-        return received.stream().map(body -> {
+        return receiver.bodies().stream().map(body -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = json.readValue(body, Map.class);
             return map;
@@ -97,13 +77,13 @@ class WebhooksIT {
     @DisplayName("the four event kinds arrive with their fields and no secret; a 500 is retried, both attempts shown")
     void eventsArrive() throws Exception {
         Long clusterId = SeededRuns.cluster(jdbc, "hooked", false,
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+                receiver.url());
         RunView first = SeededRuns.planned(planning, clusterId, "hooked", "op-hooks", "OPERATOR");
         RunConf conf = new RunConf(first.id(), SeededRuns.SERVERS.get(0), ConfVariant.FINAL);
         conf.set("x\n", "dbms.marker=CONF-CONTENT-MARKER\n", RunConf.Origin.EDITED, "op-hooks", Instant.now());
         confs.save(conf);
 
-        failNext.set(true);
+        receiver.failNext();
         transitions.start(first.id(), first.requiredAcknowledgements());
         await().atMost(Duration.ofSeconds(10)).until(() -> count("run.started", first.id()) == 2);
 
@@ -118,7 +98,7 @@ class WebhooksIT {
         transitions.resume(second.id());
         transitions.succeed(second.id());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 8);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.bodies().size() == 8);
         List<Map<String, Object>> payloads = payloads();
         assertThat(payloads).allSatisfy(p -> {
             assertThat(PAYLOAD_FIELDS).containsAll(p.keySet());
@@ -137,7 +117,7 @@ class WebhooksIT {
         assertThat(failed.get("step")).isEqualTo(Map.of("key", step.key(), "server", step.server(), "status", "FAILED"));
         assertThat(payloads.stream().filter(p -> p.get("event").equals("run.started"))).allSatisfy(p ->
                 assertThat(p).doesNotContainKey("step"));
-        assertThat(received).allSatisfy(body -> assertThat(body)
+        assertThat(receiver.bodies()).allSatisfy(body -> assertThat(body)
                 .doesNotContain("CONF-CONTENT-MARKER", "OUTPUT-MARKER", "password", "dbms.", "acknowledge"));
 
         List<Map<String, Object>> attempts = jdbc.queryForList("SELECT attempt, status_code, succeeded FROM webhook_delivery "

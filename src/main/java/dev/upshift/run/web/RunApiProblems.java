@@ -49,17 +49,18 @@ class RunApiProblems {
     /** A start without a valid approval: 409 in the API's error shape, {@code errors: [{field, message}]}. */
     @ExceptionHandler(ApprovalRequiredException.class)
     ProblemDetail approvalRequired(ApprovalRequiredException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Approval required");
-        p.setProperty("errors", List.of(Map.of("field", "approval", "message", e.getMessage())));
-        return p;
+        return approvalProblem(HttpStatus.CONFLICT, "Approval required", e.getMessage());
     }
 
     @ExceptionHandler(SelfApprovalException.class)
     ProblemDetail selfApproval(SelfApprovalException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Self-approval refused");
-        p.setProperty("errors", List.of(Map.of("field", "approval", "message", e.getMessage())));
+        return approvalProblem(HttpStatus.FORBIDDEN, "Self-approval refused", e.getMessage());
+    }
+
+    private static ProblemDetail approvalProblem(HttpStatus status, String title, String message) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, message);
+        p.setTitle(title);
+        p.setProperty("errors", List.of(Map.of("field", "approval", "message", message)));
         return p;
     }
 
