@@ -41,7 +41,11 @@ class LabApiControllerTest {
     LabService lab;
 
     private static LabClusterView cluster(LabStatus status) {
-        return new LabClusterView("lab-1", status, "3.4.5", 3, 1, null,
+        return cluster(status, null);
+    }
+
+    private static LabClusterView cluster(LabStatus status, String clusterId) {
+        return new LabClusterView("lab-1", status, "3.4.5", 3, 1, clusterId,
                 List.of(new LabClusterView.MemberView("127.0.0.11", "LEADER", "bolt://127.0.0.11:7687", 2222)),
                 "Starting member 2 of 4", List.of(new LabClusterView.Step(Instant.now(), "Starting member 2 of 4")), Instant.now(), null);
     }
@@ -114,13 +118,22 @@ class LabApiControllerTest {
 
     @Test
     void anHtmxRequestGetsOnlyTheCard() throws Exception {
-        given(lab.find("lab-1")).willReturn(Optional.of(cluster(LabStatus.READY)));
+        given(lab.find("lab-1")).willReturn(Optional.of(cluster(LabStatus.READY, "c-1")));
 
         mvc.perform(get("/lab/clusters/lab-1").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(view().name("lab/fragments :: lab-cluster-card"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"lab-cluster-lab-1\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("every 1s"))));
+    }
+
+    @Test
+    void aReadyCardKeepsPollingUntilTheRegistryHasTheCluster() throws Exception {
+        given(lab.find("lab-1")).willReturn(Optional.of(cluster(LabStatus.READY)));
+
+        mvc.perform(get("/lab/clusters/lab-1").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("every 1s")));
     }
 
     @Test
