@@ -27,7 +27,7 @@ public class ClusterAccess {
         this.tx = tx;
     }
 
-    /** The registered Bolt address plus every server's Bolt address, to fall back on when one member is away. */
+    /** The registered Bolt address plus every member's Bolt address, to fall back on when one member is away. */
     public List<BoltEndpoint> boltEndpoints(Long clusterId) {
         return tx.execute(s -> {
             Cluster c = clusters.findWithServersById(clusterId).orElseThrow(() -> new ClusterNotFoundException(clusterId));
@@ -36,6 +36,7 @@ public class ClusterAccess {
             List<BoltEndpoint> all = new java.util.ArrayList<>();
             all.add(first);
             c.getServers().stream()
+                    .filter(server -> !server.isSpare())   // no Neo4j there until it replaces a member
                     .map(server -> first.at(URI.create("bolt://" + server.getAddress() + ":" + port)))
                     .filter(e -> !e.uri().equals(first.uri()))
                     .forEach(all::add);

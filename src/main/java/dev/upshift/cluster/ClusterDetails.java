@@ -20,7 +20,7 @@ public record ClusterDetails(Long id, String name, String boltUri, Neo4jAuth aut
 
     public record ServerDetails(Long id, String address, ServerRole role, int sshPort, String sshUser,
                                 boolean hasPrivateKey, boolean hasPassword, boolean useSudo, String hostKeyFingerprint,
-                                String installType, String neo4jHome, String confDir, String dataDir) {
+                                String installType, String neo4jHome, String confDir, String dataDir, boolean spare) {
     }
 
     static ClusterDetails of(Cluster c) {
@@ -29,14 +29,24 @@ public record ClusterDetails(Long id, String name, String boltUri, Neo4jAuth aut
                 c.getServers().stream().map(s -> new ServerDetails(s.getId(), s.getAddress(), s.getExpectedRole(),
                         s.getSshPort(), s.getSshUser(), s.hasStoredKey(), s.hasStoredPassword(), s.isUseSudo(),
                         s.getHostKeyFingerprint(), s.getInstallType().apiName(), s.getNeo4jHome(), s.getConfDir(),
-                        s.getDataDir())).toList(), c.isRequiresApproval(), c.getWebhookUrl());
+                        s.getDataDir(), s.isSpare())).toList(), c.isRequiresApproval(), c.getWebhookUrl());
+    }
+
+    /** The servers expected in the membership: every registered server but the spares. */
+    public List<ServerDetails> members() {
+        return servers.stream().filter(s -> !s.spare()).toList();
+    }
+
+    /** Servers registered to replace members in a rolling upgrade on replaceable resources (5.3.2.2). */
+    public List<ServerDetails> spares() {
+        return servers.stream().filter(ServerDetails::spare).toList();
     }
 
     public long coreCount() {
-        return servers.stream().filter(s -> s.role() == ServerRole.CORE).count();
+        return members().stream().filter(s -> s.role() == ServerRole.CORE).count();
     }
 
     public long readReplicaCount() {
-        return servers.stream().filter(s -> s.role() == ServerRole.READ_REPLICA).count();
+        return members().stream().filter(s -> s.role() == ServerRole.READ_REPLICA).count();
     }
 }

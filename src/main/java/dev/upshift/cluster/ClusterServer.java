@@ -66,6 +66,9 @@ public class ClusterServer {
     @Column(name = "data_dir")
     private String dataDir;
 
+    /** Registered for a rolling upgrade on replaceable resources; not expected in the membership until it replaces one. */
+    private boolean spare;
+
     protected ClusterServer() {
     }
 
@@ -79,8 +82,9 @@ public class ClusterServer {
     }
 
     void describe(ServerRole role, int sshPort, String sshUser, boolean useSudo, String hostKeyFingerprint,
-                  InstallType installType, String neo4jHome, String confDir, String dataDir) {
+                  InstallType installType, String neo4jHome, String confDir, String dataDir, boolean spare) {
         this.expectedRole = role;
+        this.spare = spare;
         this.sshPort = sshPort;
         this.sshUser = sshUser;
         this.useSudo = useSudo;
@@ -118,4 +122,5 @@ public class ClusterServer {
     public String getNeo4jHome() { return neo4jHome; }
     public String getConfDir() { return confDir; }
     public String getDataDir() { return dataDir; }
+    public boolean isSpare() { return spare; }
 }

@@ -123,7 +123,7 @@ public class ClusterService {
                     .filter(s -> s.getAddress().equalsIgnoreCase(address)).findFirst()
                     .orElseGet(() -> new ClusterServer(address));
             server.describe(c.role(), c.sshPort(), c.sshUser().strip(), c.useSudo(), c.hostKeyFingerprint().strip(),
-                    c.installType(), c.neo4jHome().strip(), c.confDir().strip(), c.dataDir().strip());
+                    c.installType(), c.neo4jHome().strip(), c.confDir().strip(), c.dataDir().strip(), c.spare());
             server.secrets(c.hasPrivateKey() ? cipher.encrypt(c.privateKey().strip() + "\n") : null,
                     c.hasPassword() ? cipher.encrypt(c.password()) : null);
             next.add(server);
@@ -140,7 +140,8 @@ public class ClusterService {
         details.put("origin", c.getOrigin().name());
         details.put("servers", c.getServers().stream().map(s -> Map.of(
                 "address", s.getAddress(), "role", s.getExpectedRole().name(),
-                "hostKey", s.getHostKeyFingerprint(), "install", s.getInstallType().apiName())).toList());
+                "hostKey", s.getHostKeyFingerprint(), "install", s.getInstallType().apiName(),
+                "spare", s.isSpare())).toList());
         details.put("requiresApproval", c.isRequiresApproval());
         details.put("webhook", c.getWebhookUrl() == null ? "none" : ClusterValidator.webhookHost(c.getWebhookUrl()));
         return details;

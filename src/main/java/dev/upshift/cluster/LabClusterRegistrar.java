@@ -37,7 +37,7 @@ class LabClusterRegistrar {
         List<ServerCommand> servers = ready.members().stream().map(m -> new ServerCommand(m.address(),
                 "READ_REPLICA".equals(m.role()) ? ServerRole.READ_REPLICA : ServerRole.CORE, m.sshPort(), ready.sshUser(),
                 ready.privateKeyPem(), null, false, m.hostKeyFingerprint(), InstallType.TARBALL, m.neo4jHome(),
-                m.neo4jHome() + "/conf", m.neo4jHome() + "/data")).toList();
+                m.neo4jHome() + "/conf", m.neo4jHome() + "/data", false)).toList();
         ClusterCommand command = new ClusterCommand(nameOf(ready.labId(), ready.version()), bolt, Neo4jAuth.NONE, null, null, servers);
         try {
             ClusterDetails registered = clusters.registerLabCluster(ready.labId(), command);

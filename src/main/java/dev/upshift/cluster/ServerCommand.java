@@ -3,12 +3,13 @@ package dev.upshift.cluster;
 /** One server of a {@link ClusterCommand}. {@code privateKey} and {@code password} are never logged. */
 public record ServerCommand(String address, ServerRole role, Integer sshPort, String sshUser, String privateKey,
                             String password, Boolean useSudo, String hostKeyFingerprint, InstallType installType,
-                            String neo4jHome, String confDir, String dataDir) {
+                            String neo4jHome, String confDir, String dataDir, Boolean spare) {
 
-    /** Optional in the API: SSH on port 22, no sudo. */
+    /** Optional in the API: SSH on port 22, no sudo, a member (not a spare). */
     public ServerCommand {
         sshPort = sshPort == null ? 22 : sshPort;
         useSudo = useSudo != null && useSudo;
+        spare = spare != null && spare;
     }
 
     boolean hasPrivateKey() {
@@ -21,6 +22,6 @@ public record ServerCommand(String address, ServerRole role, Integer sshPort, St
 
     @Override
     public String toString() {
-        return "ServerCommand[" + address + ", " + role + ", ssh " + sshUser + "@" + address + ":" + sshPort + "]";
+        return "ServerCommand[" + address + ", " + role + (spare ? " spare" : "") + ", ssh " + sshUser + "@" + address + ":" + sshPort + "]";
     }
 }

@@ -35,7 +35,7 @@ class RegistryMonitoredClusters implements MonitoredClusters {
     }
 
     private MonitoredCluster monitored(ClusterDetails c) {
-        return new MonitoredCluster(c.id(), access.boltEndpoints(c.id()), c.servers().stream()
+        return new MonitoredCluster(c.id(), access.boltEndpoints(c.id()), c.members().stream()
                 .map(s -> new MonitoredCluster.ExpectedServer(s.address(), s.role().name().equals("CORE") ? "FOLLOWER" : "READ_REPLICA"))
                 .toList());
     }

@@ -32,9 +32,12 @@ final class ClusterChecks {
      */
     static Optional<String> safeToStop(MembershipSnapshot s, RunContext ctx, String server, String lastUpgraded,
                                        Function<String, String> versionOf) {
-        for (RunServer expected : ctx.servers().values()) {
+        for (RunServer expected : ctx.members()) {
             if (expected.getServer().equalsIgnoreCase(server)) continue;
-            Optional<MemberState> m = s.member(expected.getServer());
+            // a member already replaced (5.3.2.2) is stood for by its replacement
+            String standing = ctx.replacementOf(expected.getServer()).filter(r -> present(s, r.getServer()))
+                    .map(RunServer::getServer).orElse(expected.getServer());
+            Optional<MemberState> m = s.member(standing);
             if (m.isEmpty() || !m.get().present()) {
                 return why(expected.getServer() + " is not in dbms.cluster.overview(); every other member must be present before "
                         + server + " stops");
@@ -102,7 +105,7 @@ final class ClusterChecks {
 
     /** Before the upgrade: every expected member present on {@code version}, exactly one leader. */
     static Optional<String> healthyOn(MembershipSnapshot s, RunContext ctx, String version) {
-        for (RunServer expected : ctx.servers().values()) {
+        for (RunServer expected : ctx.members()) {
             Optional<MemberState> m = s.member(expected.getServer()).filter(MemberState::present);
             if (m.isEmpty()) return why(expected.getServer() + " is not in dbms.cluster.overview()");
             if (!version.equals(m.get().version())) {
@@ -111,6 +114,10 @@ final class ClusterChecks {
         }
         if (s.leaderCount() != 1) return why("dbms.cluster.overview() shows " + s.leaderCount() + " leaders");
         return Optional.empty();
+    }
+
+    private static boolean present(MembershipSnapshot s, String server) {
+        return s.member(server).filter(MemberState::present).isPresent();
     }
 
     private static Optional<String> why(String reason) {

@@ -43,7 +43,7 @@ class ClusterFacts {
     Map<String, ServerFact> read(ClusterDetails cluster) {
         MembershipSnapshot snapshot = membership.current(cluster.id());
         Map<String, ServerFact> facts = new LinkedHashMap<>();
-        for (ClusterDetails.ServerDetails server : cluster.servers()) {
+        for (ClusterDetails.ServerDetails server : cluster.members()) {
             Optional<MemberState> seen = snapshot.reachable() ? snapshot.member(server.address()) : Optional.empty();
             ServerRole role = seen.filter(MemberState::present).map(m -> roleOf(m.role()))
                     .orElse(server.role() == dev.upshift.cluster.ServerRole.READ_REPLICA ? ServerRole.READ_REPLICA : ServerRole.FOLLOWER);

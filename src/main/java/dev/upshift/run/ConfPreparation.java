@@ -1,6 +1,7 @@
 package dev.upshift.run;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.upshift.audit.AuditLog;
+import dev.upshift.remote.ExecResult;
+import dev.upshift.remote.SshGateway;
 import dev.upshift.procedure.ConfVariant;
 import dev.upshift.procedure.conf.ConfDeriver;
 import dev.upshift.procedure.conf.ConfProblem;
@@ -25,16 +28,33 @@ import dev.upshift.security.CurrentActor;
 @Component
 class ConfPreparation {
 
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
+
     private final RunConfRepository confs;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SshGateway ssh;
+    private final RunTargets targets;
 
-    ConfPreparation(RunConfRepository confs, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    ConfPreparation(RunConfRepository confs, AuditLog audit, TransactionTemplate tx, Clock clock, SshGateway ssh,
+                    RunTargets targets) {
         this.confs = confs;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.ssh = ssh;
+        this.targets = targets;
+    }
+
+    /**
+     * Reads over SSH the current neo4j.conf that {@code server}'s prepared one starts from: its own, or for a
+     * replacement the one of the member it replaces (5.3.2.2 2: the new instance gets the prepared conf).
+     */
+    ExecResult fetchCurrent(RunContext ctx, String server) {
+        RunServer source = ctx.server(ctx.server(server).confSource());
+        return ssh.exec(targets.ssh(ctx.clusterId(), source.getServer()), "cat '" + source.getConfDir() + "/neo4j.conf'",
+                FETCH_TIMEOUT);
     }
 
     /** Stores the derived confs of {@code server} unless edited ones exist; returns what is now prepared. */
@@ -63,6 +83,7 @@ class ConfPreparation {
     /** Derived by the procedure package's rules (renamed/removed settings, dbms.mode, dbms.allow_upgrade). */
     static String derive(RunContext ctx, RunServer server, String current, ConfVariant variant) {
         ConfTarget target = ConfTarget.of(ctx.sourceVersion(), ctx.targetVersion(), server.getRole(), server.getServer(), variant);
+        if (server.isReplacement()) target = target.replacing(server.getReplaces());   // its hosts move to the new address
         return ConfDeriver.standard().derive(NeoConf.parse(current), target).conf().render();
     }
 

@@ -110,7 +110,10 @@ public class Preflight {
             out.add(fail("ssh", id, e.getMessage() + " Check the address, port, account and key in the registry."));
             return out;
         }
-        try {
+        if (server.isReplacement()) {
+            out.add(ok("replacement", id, "replaces " + server.getReplaces() + "; Neo4j " + ctx.targetVersion()
+                    + " is installed here by the run, so no Bolt yet"));
+        } else try {
             String version = bolt.components(targets.bolt(ctx.clusterId(), id)).stream()
                     .filter(c -> "Neo4j Kernel".equals(c.name())).map(Neo4jComponent::version).findFirst().orElse(null);
             out.add(ctx.sourceVersion().equals(version) ? ok("bolt", id, "Bolt answers; Neo4j " + version)
@@ -133,7 +136,9 @@ public class Preflight {
     private Check disk(RunContext ctx, RunServer server) {
         String id = server.getServer();
         try {
-            ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), id), "df -Pk '" + server.getDataDir() + "' | tail -n 1", TIMEOUT);
+            // a replacement's data directory may not exist yet: measure the nearest directory that does
+            String dir = "d='" + server.getDataDir() + "'; while [ ! -e \"$d\" ]; do d=$(dirname \"$d\"); done; ";
+            ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), id), dir + "df -Pk \"$d\" | tail -n 1", TIMEOUT);
             String[] cols = r.stdout().trim().split("\\s+");
             if (!r.succeeded() || cols.length < 4) return fail("disk", id, "df failed on " + server.getDataDir() + ": " + r.summary());
             long freeMb = Long.parseLong(cols[3]) / 1024;

@@ -1,6 +1,5 @@
 package dev.upshift.run;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.upshift.procedure.ConfVariant;
 import dev.upshift.procedure.StepKey;
 import dev.upshift.remote.ExecResult;
-import dev.upshift.remote.SshGateway;
 import dev.upshift.security.Roles;
 
 /**
@@ -22,24 +20,18 @@ import dev.upshift.security.Roles;
 @Service
 public class RunConfs {
 
-    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
-
     private final RunDriver driver;
     private final ConfPreparation preparation;
     private final RunConfRepository confs;
     private final RunStepRepository steps;
-    private final SshGateway ssh;
-    private final RunTargets targets;
     private final TransactionTemplate tx;
 
     RunConfs(RunDriver driver, ConfPreparation preparation, RunConfRepository confs, RunStepRepository steps,
-             SshGateway ssh, RunTargets targets, TransactionTemplate tx) {
+             TransactionTemplate tx) {
         this.driver = driver;
         this.preparation = preparation;
         this.confs = confs;
         this.steps = steps;
-        this.ssh = ssh;
-        this.targets = targets;
         this.tx = tx;
     }
 
@@ -48,10 +40,11 @@ public class RunConfs {
         RunContext ctx = driver.context(runId);
         ctx.server(serverOf(ctx, server));
         if (list(runId, server).isEmpty()) {
-            String conf = ctx.servers().get(server).getConfDir() + "/neo4j.conf";
-            ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), server), "cat '" + conf + "'", FETCH_TIMEOUT);
+            ExecResult r = preparation.fetchCurrent(ctx, server);
             if (!r.succeeded()) {
-                throw new RunConflictException("Cannot read " + conf + " on " + server + ": " + r.summary() + " " + r.stderr());
+                RunServer source = ctx.server(ctx.server(server).confSource());
+                throw new RunConflictException("Cannot read " + source.getConfDir() + "/neo4j.conf on " + source.getServer()
+                        + ": " + r.summary() + " " + r.stderr());
             }
             preparation.prepare(ctx, server, r.stdout() + "\n");
         }

@@ -18,7 +18,17 @@ record RunContext(Long runId, Long clusterId, RunMode mode, String sourceVersion
         return s;
     }
 
+    /** The cluster's members when the run was planned: every server but the replacements. */
+    List<RunServer> members() {
+        return servers.values().stream().filter(s -> !s.isReplacement()).toList();
+    }
+
+    /** The server that replaces {@code member} in a rolling upgrade on replaceable resources, if any. */
+    java.util.Optional<RunServer> replacementOf(String member) {
+        return servers.values().stream().filter(s -> member.equalsIgnoreCase(s.getReplaces())).findFirst();
+    }
+
     long expectedCores() {
-        return servers.values().stream().filter(RunServer::isCore).count();
+        return members().stream().filter(RunServer::isCore).count();
     }
 }

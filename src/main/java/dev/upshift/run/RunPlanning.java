@@ -25,6 +25,7 @@ import dev.upshift.procedure.PlanPhase;
 import dev.upshift.procedure.PlanRequest;
 import dev.upshift.procedure.PlannedStep;
 import dev.upshift.procedure.Planner;
+import dev.upshift.procedure.ServerRole;
 import dev.upshift.procedure.ServerSpec;
 import dev.upshift.procedure.SkipReason;
 import dev.upshift.procedure.UpgradePaths;
@@ -93,35 +94,75 @@ public class RunPlanning {
 
         List<ServerSpec> specs = new ArrayList<>();
         Map<String, InstallDetails> install = new LinkedHashMap<>();
-        for (ClusterDetails.ServerDetails s : cluster.servers()) {
-            InstallType type = InstallType.valueOf(s.installType().toUpperCase());
-            String parent = parent(s.neo4jHome());
-            String backupDir = command.backupDir() != null ? command.backupDir()
-                    : type == InstallType.TARBALL ? parent + "/upshift-backups" : "/var/backups/neo4j";
-            specs.add(new ServerSpec(s.address(), s.address(), now.get(s.address()).role(), type, s.neo4jHome(),
-                    s.confDir(), s.dataDir(), s.useSudo(), cluster.auth() == Neo4jAuth.BASIC, backupDir));
-            if (type == InstallType.TARBALL) {
-                install.put(s.address(), command.install().getOrDefault(s.address(), InstallDetails.tarball(
-                        parent + "/neo4j-enterprise-" + target + "-unix.tar.gz", parent + "/neo4j-enterprise-" + target)));
-            } else {
-                install.put(s.address(), InstallDetails.packaged());
+        for (ClusterDetails.ServerDetails s : cluster.members()) {
+            specs.add(spec(cluster, s, now.get(s.address()).role(), command));
+            install.put(s.address(), install(s, command, target));
+        }
+        Map<String, ServerSpec> replacements = new LinkedHashMap<>();
+        if (!command.replacements().isEmpty()) {
+            if (method != Method.ROLLING_REPLACEABLE) {
+                throw new RunRequestException("replacements are for rolling-replaceable only, not " + method.apiName() + ".");
+            }
+            for (Map.Entry<String, String> e : command.replacements().entrySet()) {
+                ServerSpec old = specs.stream().filter(s -> s.id().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> new RunRequestException(e.getKey() + " is not a member of " + cluster.name()
+                                + " (members: " + String.join(", ", specs.stream().map(ServerSpec::id).toList()) + ")."));
+                ClusterDetails.ServerDetails spare = spare(cluster, e.getValue());
+                if (replacements.values().stream().anyMatch(r -> r.id().equals(spare.address()))) {
+                    throw new RunRequestException(spare.address() + " is given to replace two members; each needs its own.");
+                }
+                // the role it takes is the one its registration names; the planner refuses a core for a read replica
+                ServerRole role = spare.role() == dev.upshift.cluster.ServerRole.CORE ? ServerRole.FOLLOWER : ServerRole.READ_REPLICA;
+                replacements.put(old.id(), spec(cluster, spare, role, command));
+                install.put(spare.address(), install(spare, command, target));
             }
         }
 
-        return createPlanned(cluster.id(), cluster.name(), specs, install, source, target, method, mode, command.seed());
+        return createPlanned(cluster.id(), cluster.name(), specs, install, source, target, method, mode, command.seed(),
+                replacements);
+    }
+
+    private static ServerSpec spec(ClusterDetails cluster, ClusterDetails.ServerDetails s, ServerRole role, CreateRunCommand command) {
+        InstallType type = InstallType.valueOf(s.installType().toUpperCase());
+        String backupDir = command.backupDir() != null ? command.backupDir()
+                : type == InstallType.TARBALL ? parent(s.neo4jHome()) + "/upshift-backups" : "/var/backups/neo4j";
+        return new ServerSpec(s.address(), s.address(), role, type, s.neo4jHome(), s.confDir(), s.dataDir(), s.useSudo(),
+                cluster.auth() == Neo4jAuth.BASIC, backupDir);
+    }
+
+    private static InstallDetails install(ClusterDetails.ServerDetails s, CreateRunCommand command, Neo4jVersion target) {
+        if (!"tarball".equalsIgnoreCase(s.installType())) return InstallDetails.packaged();
+        String parent = parent(s.neo4jHome());
+        return command.install().getOrDefault(s.address(), InstallDetails.tarball(
+                parent + "/neo4j-enterprise-" + target + "-unix.tar.gz", parent + "/neo4j-enterprise-" + target));
+    }
+
+    private static ClusterDetails.ServerDetails spare(ClusterDetails cluster, String address) {
+        return cluster.spares().stream().filter(s -> s.address().equalsIgnoreCase(address)).findFirst()
+                .orElseThrow(() -> new RunRequestException(address + " is not a spare server of " + cluster.name()
+                        + ": register the replacement host on the cluster's edit page, marked spare, with its SSH access and "
+                        + "confirmed host key" + (cluster.spares().isEmpty() ? " (the cluster has no spare servers)."
+                        : " (spares: " + String.join(", ", cluster.spares().stream().map(ClusterDetails.ServerDetails::address).toList()) + ").")));
     }
 
     /** Stores a PLANNED run for servers already described (the part of {@link #create} after reading the cluster). */
     RunView createPlanned(Long clusterId, String clusterName, List<ServerSpec> specs, Map<String, InstallDetails> install,
                           Neo4jVersion source, Neo4jVersion target, Method method, RunMode mode, String seed) {
+        return createPlanned(clusterId, clusterName, specs, install, source, target, method, mode, seed, Map.of());
+    }
+
+    /** @param replacements rolling-replaceable: per member id, the server that replaces it */
+    RunView createPlanned(Long clusterId, String clusterName, List<ServerSpec> specs, Map<String, InstallDetails> install,
+                          Neo4jVersion source, Neo4jVersion target, Method method, RunMode mode, String seed,
+                          Map<String, ServerSpec> replacements) {
         return tx.execute(status -> {
             Run run = runs.saveAndFlush(new Run(clusterId, clusterName, method, mode, source.toString(),
                     target.toString(), CurrentActor.name(), clock.instant()));
-            PlanRequest request = new PlanRequest(specs, source, target, method, install, null, seed, null,
+            PlanRequest request = new PlanRequest(specs, source, target, method, install, replacements, seed, null,
                     null, "run-" + run.getId(), properties.stagingDir() + "/run-" + run.getId());
             Plan plan = planner.plan(request);
             run.describePlan(plan.expectedStoreFormat(), plan.seedServer(), plan.acknowledgements(), plan.advisories());
-            store(run.getId(), specs, install, plan);
+            store(run.getId(), specs, replacements, install, plan);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("cluster", clusterId);
             details.put("method", method.apiName());
@@ -134,12 +175,12 @@ public class RunPlanning {
         });
     }
 
-    private void store(Long runId, List<ServerSpec> specs, Map<String, InstallDetails> install, Plan plan) {
+    private void store(Long runId, List<ServerSpec> specs, Map<String, ServerSpec> replacements,
+                       Map<String, InstallDetails> install, Plan plan) {
         for (ServerSpec s : specs) {
-            InstallDetails d = install.get(s.id());
-            servers.save(new RunServer(runId, s.id(), s.role(), s.installType(), s.neo4jHome(), d.newHome(), d.archive(),
-                    s.confDir(), s.dataDir(), s.backupDir()));
+            save(runId, s, install.get(s.id()), null);
         }
+        replacements.forEach((old, s) -> save(runId, s, install.get(s.id()), old));
         int position = 0;
         int phaseIndex = 0;
         for (PlanPhase phase : plan.phases()) {
@@ -155,6 +196,11 @@ public class RunPlanning {
             }
             phaseIndex++;
         }
+    }
+
+    private void save(Long runId, ServerSpec s, InstallDetails d, String replaces) {
+        servers.save(new RunServer(runId, s.id(), s.role(), s.installType(), s.neo4jHome(), d.newHome(), d.archive(),
+                s.confDir(), s.dataDir(), s.backupDir(), replaces));
     }
 
     private static Neo4jVersion sourceVersion(ClusterDetails cluster, Map<String, ClusterFacts.ServerFact> now) {

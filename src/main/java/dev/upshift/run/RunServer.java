@@ -51,11 +51,14 @@ public class RunServer {
     @Column(name = "backup_dir")
     private String backupDir;
 
+    /** A replacement (rolling on replaceable resources): the member it replaces; null for the members themselves. */
+    private String replaces;
+
     protected RunServer() {
     }
 
     RunServer(Long runId, String server, ServerRole role, InstallType installType, String neo4jHome, String newHome,
-              String archive, String confDir, String dataDir, String backupDir) {
+              String archive, String confDir, String dataDir, String backupDir, String replaces) {
         this.runId = runId;
         this.server = server;
         this.role = role;
@@ -66,6 +69,7 @@ public class RunServer {
         this.confDir = confDir;
         this.dataDir = dataDir;
         this.backupDir = backupDir;
+        this.replaces = replaces;
     }
 
     /** Where this server's Neo4j logs are, for the new installation when {@code upgraded}. */
@@ -86,4 +90,9 @@ public class RunServer {
     public String getConfDir() { return confDir; }
     public String getDataDir() { return dataDir; }
     public String getBackupDir() { return backupDir; }
+    public String getReplaces() { return replaces; }
+    public boolean isReplacement() { return replaces != null; }
+
+    /** The server whose current neo4j.conf this one's prepared conf starts from (5.3.2.2 2). */
+    public String confSource() { return replaces != null ? replaces : server; }
 }

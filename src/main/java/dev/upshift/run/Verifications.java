@@ -105,8 +105,7 @@ class Verifications {
 
     /** Reading the current conf changes nothing on the server, so the panel does it even when the operator acts. */
     private String fetchConf(RunContext ctx, String server) {
-        ExecResult r = ssh.exec(targets.ssh(ctx.clusterId(), server), "cat '" + ctx.server(server).getConfDir() + "/neo4j.conf'",
-                Duration.ofSeconds(30));
+        ExecResult r = confs.fetchCurrent(ctx, server);
         return r.succeeded() ? r.stdout() : null;
     }
 

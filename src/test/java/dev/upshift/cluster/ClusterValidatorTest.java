@@ -14,7 +14,7 @@ class ClusterValidatorTest {
 
     private static ServerCommand server(String address, String key) {
         return new ServerCommand(address, ServerRole.CORE, 22, "neo4j", key, null, false, FINGERPRINT,
-                InstallType.TARBALL, "/opt/neo4j", "/opt/neo4j/conf", "/opt/neo4j/data");
+                InstallType.TARBALL, "/opt/neo4j", "/opt/neo4j/conf", "/opt/neo4j/data", null);
     }
 
     private static ClusterCommand cluster(String name, String bolt, List<ServerCommand> servers) {
@@ -76,7 +76,7 @@ class ClusterValidatorTest {
     @Test
     void serverWithoutCredentialOrHostKeyOrAbsolutePaths() {
         var s = new ServerCommand("10.0.0.6", ServerRole.READ_REPLICA, 0, "", null, null, false, "", InstallType.DEB,
-                "opt/neo4j", "", "/var/lib/neo4j");
+                "opt/neo4j", "", "/var/lib/neo4j", false);
         Map<String, String> errors = ClusterValidator.validate(cluster("prod", "bolt://10.0.0.5:7687", List.of(s)), null, false);
         assertThat(errors).containsKeys("servers[0].privateKey", "servers[0].hostKeyFingerprint", "servers[0].sshPort",
                 "servers[0].sshUser", "servers[0].neo4jHome", "servers[0].confDir").doesNotContainKey("servers[0].dataDir");
@@ -99,7 +99,7 @@ class ClusterValidatorTest {
     @DisplayName("markup in any text field gets a field error")
     void markupEverywhere() {
         String x = "<script>alert(1)</script>";
-        var s = new ServerCommand(x, ServerRole.CORE, 22, x, null, "x", false, x, InstallType.TARBALL, "/opt/" + x, "/" + x, "/" + x);
+        var s = new ServerCommand(x, ServerRole.CORE, 22, x, null, "x", false, x, InstallType.TARBALL, "/opt/" + x, "/" + x, "/" + x, null);
         var cmd = new ClusterCommand(x, x, Neo4jAuth.BASIC, x, "x", List.of(s));
         assertThat(ClusterValidator.validate(cmd, null, false)).containsKeys("name", "boltUri", "neo4jUsername",
                 "servers[0].address", "servers[0].sshUser", "servers[0].hostKeyFingerprint", "servers[0].neo4jHome",

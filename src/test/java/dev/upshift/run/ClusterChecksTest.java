@@ -35,8 +35,19 @@ class ClusterChecksTest {
     }
 
     private static RunServer server(String address, ServerRole role) {
+        return replacement(address, role, null);
+    }
+
+    private static RunServer replacement(String address, ServerRole role, String replaces) {
         return new RunServer(1L, address, role, InstallType.TARBALL, "/n/" + address, "/n2/" + address, "/t.tgz",
-                "/n/conf", "/n/data", "/b");
+                "/n/conf", "/n/data", "/b", replaces);
+    }
+
+    /** The cluster of {@link #ctx()} with a replacement per core (rolling on replaceable resources). */
+    private RunContext replaceableCtx() {
+        Map<String, RunServer> servers = new LinkedHashMap<>(ctx().servers());
+        for (String s : List.of(A, B, C)) servers.put("n" + s, replacement("n" + s, ServerRole.FOLLOWER, s));
+        return new RunContext(1L, 1L, RunMode.AUTO, "3.4.5", "3.4.6", null, null, List.of(), servers);
     }
 
     private void member(String address, String role, String version, boolean present) {
@@ -101,6 +112,28 @@ class ClusterChecksTest {
         member(B, "READ_REPLICA", "3.4.5", true);
         Optional<String> why = ClusterChecks.safeToStop(snapshot(), ctx(), C, null, versionOf());
         assertThat(why).get().asString().contains("would leave 1 of 3 cores running, below a majority (2)");
+    }
+
+    @Test
+    @DisplayName("a member already replaced is stood for by its replacement; a replacement not yet joined is not waited for")
+    void replacedMemberCountsThroughItsReplacement() {
+        healthy();
+        member(A, "FOLLOWER", "3.4.5", false);            // A was replaced and shut down
+        member("n" + A, "FOLLOWER", "3.4.6", true);        // by its replacement, on the target version
+        member("n" + B, "FOLLOWER", "3.4.6", true);        // B's replacement joined, so B may stop now
+        assertThat(ClusterChecks.safeToStop(snapshot(), replaceableCtx(), B, "n" + B, versionOf())).isEmpty();
+
+        member("n" + A, "FOLLOWER", "3.4.6", false);       // the replacement is gone too: A is missing again
+        assertThat(ClusterChecks.safeToStop(snapshot(), replaceableCtx(), B, "n" + B, versionOf())).get().asString()
+                .contains(A + " is not in dbms.cluster.overview()");
+    }
+
+    @Test
+    @DisplayName("pre-flight health asks for the members only, not for replacements that do not run yet")
+    void healthyOnIgnoresReplacements() {
+        healthy();
+        assertThat(ClusterChecks.healthyOn(snapshot(), replaceableCtx(), "3.4.5")).isEmpty();
+        assertThat(replaceableCtx().expectedCores()).isEqualTo(3);
     }
 
     @Test

@@ -61,6 +61,12 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
         return this;
     }
 
+    /** A host with no Neo4j running yet, which will run a core when started (a replacement, 5.3.2.2). */
+    FakeCluster spareCore(String host) {
+        cores.put(host, true);
+        return this;
+    }
+
     FakeCluster replica(String host, String version) {
         roles.put(host, "READ_REPLICA");
         versions.put(host, version);

@@ -100,6 +100,26 @@ abstract class RunEngineTestSupport {
                 Neo4jVersion.parse("3.4.6"), Method.ROLLING_FIXED, mode, null);
     }
 
+    /** A rolling-replaceable plan: A, B and C are replaced by the spare cores {@code replacements} (in that order). */
+    RunView planReplaceable(String... replacements) {
+        List<ServerSpec> specs = new ArrayList<>();
+        Map<String, InstallDetails> install = new LinkedHashMap<>();
+        Map<String, ServerSpec> replacing = new LinkedHashMap<>();
+        List<String> olds = List.of(A, B, C);
+        for (int i = 0; i < olds.size(); i++) {
+            String host = olds.get(i), spare = replacements[i];
+            specs.add(ServerSpec.tarball(host, host, "LEADER".equals(cluster.roles.get(host)) ? ServerRole.LEADER : ServerRole.FOLLOWER,
+                    "/srv/" + host + "/neo4j-enterprise-3.4.5").withNativeAuth(false).withBackupDir("/srv/" + host + "/backups"));
+            install.put(host, InstallDetails.tarball("/srv/dist/neo4j-enterprise-3.4.6-unix.tar.gz", "/srv/" + host + "/neo4j-enterprise-3.4.6"));
+            replacing.put(host, ServerSpec.tarball(spare, spare, ServerRole.FOLLOWER, "/srv/" + spare + "/neo4j-enterprise-3.4.6")
+                    .withNativeAuth(false).withBackupDir("/srv/" + spare + "/backups"));
+            install.put(spare, InstallDetails.tarball("/srv/dist/neo4j-enterprise-3.4.6-unix.tar.gz", "/srv/" + spare + "/neo4j-enterprise-3.4.6"));
+            cluster.spareCore(spare);
+        }
+        return planning.createPlanned(clusterId, "fake-" + clusterId, specs, install, Neo4jVersion.parse("3.4.5"),
+                Neo4jVersion.parse("3.4.6"), Method.ROLLING_REPLACEABLE, RunMode.AUTO, null, replacing);
+    }
+
     /** Waits for {@code status}; a run that ends otherwise fails the test at once, with its reason. */
     RunView awaitStatus(Long runId, RunStatus status) {
         return await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))

@@ -50,6 +50,7 @@ public class ClusterFormData {
             row.neo4jHome = s.neo4jHome();
             row.confDir = s.confDir();
             row.dataDir = s.dataDir();
+            row.spare = s.spare();
             f.servers.add(row);
         }
         return f;
@@ -66,13 +67,16 @@ public class ClusterFormData {
             row.discoveredVersion = d.version();
             next.add(row);
         }
+        // spares are not in the overview: discovery must not drop them
+        servers.stream().filter(r -> r.spare && r.address != null && next.stream().noneMatch(n -> r.address.equalsIgnoreCase(n.address)))
+                .forEach(next::add);
         servers = next;
     }
 
     public ClusterCommand toCommand() {
         return new ClusterCommand(name, boltUri, auth, neo4jUsername, neo4jPassword, servers.stream()
                 .map(r -> new ServerCommand(r.address, r.role, r.sshPort, sshUser, sshPrivateKey, sshPassword, r.useSudo,
-                        r.hostKeyFingerprint, r.installType, r.neo4jHome, r.confDir, r.dataDir))
+                        r.hostKeyFingerprint, r.installType, r.neo4jHome, r.confDir, r.dataDir, r.spare))
                 .toList(), requiresApproval, webhookUrl == null ? "" : webhookUrl);
     }
 
@@ -113,6 +117,7 @@ public class ClusterFormData {
         private String dataDir = "/opt/neo4j/data";
         private String discoveredRole;
         private String discoveredVersion;
+        private boolean spare;
 
         public String getAddress() { return address; }
         public void setAddress(String address) { this.address = address; }
@@ -138,5 +143,7 @@ public class ClusterFormData {
         public void setDiscoveredRole(String discoveredRole) { this.discoveredRole = discoveredRole; }
         public String getDiscoveredVersion() { return discoveredVersion; }
         public void setDiscoveredVersion(String discoveredVersion) { this.discoveredVersion = discoveredVersion; }
+        public boolean isSpare() { return spare; }
+        public void setSpare(boolean spare) { this.spare = spare; }
     }
 }

@@ -28,6 +28,9 @@ public class NewRunFormData {
     @Pattern(regexp = "^$|/.*", message = "Give an absolute path, or leave empty for the default.")
     private String backupDir;
 
+    /** Offline: the core that upgrades the store; empty for the first core by address. */
+    private String seed;
+
     @Valid
     private List<ServerInstall> servers = new ArrayList<>();
 
@@ -37,6 +40,10 @@ public class NewRunFormData {
         private String role;
         private String installType;
         private String neo4jHome;
+        /** A spare server (not a member yet): it installs the new version only when it replaces a member. */
+        private boolean spare;
+        /** A member's row, rolling-replaceable: the spare server that replaces it. */
+        private String replacement;
 
         @Pattern(regexp = "^$|/.*", message = "Give an absolute path on the server.")
         private String archive;
@@ -60,6 +67,10 @@ public class NewRunFormData {
         public void setArchive(String archive) { this.archive = archive; }
         public String getNewHome() { return newHome; }
         public void setNewHome(String newHome) { this.newHome = newHome; }
+        public boolean isSpare() { return spare; }
+        public void setSpare(boolean spare) { this.spare = spare; }
+        public String getReplacement() { return replacement; }
+        public void setReplacement(String replacement) { this.replacement = replacement; }
     }
 
     public Long getClusterId() { return clusterId; }
@@ -72,6 +83,8 @@ public class NewRunFormData {
     public void setMode(String mode) { this.mode = mode; }
     public String getBackupDir() { return backupDir; }
     public void setBackupDir(String backupDir) { this.backupDir = backupDir; }
+    public String getSeed() { return seed; }
+    public void setSeed(String seed) { this.seed = seed; }
     public List<ServerInstall> getServers() { return servers; }
     public void setServers(List<ServerInstall> servers) { this.servers = servers; }
 }

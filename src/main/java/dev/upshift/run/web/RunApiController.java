@@ -45,9 +45,13 @@ class RunApiController {
         this.preflight = preflight;
     }
 
-    /** {@code install}: per server address, {@code {"archive": ..., "newHome": ...}} for tarball servers. */
+    /**
+     * {@code install}: per server address, {@code {"archive": ..., "newHome": ...}} for tarball servers;
+     * {@code replacements}: rolling-replaceable, per member address the spare server that replaces it.
+     */
     record CreateRunRequest(Long clusterId, String targetVersion, String method, String mode,
-                            Map<String, InstallDetails> install, String backupDir, String seed) {
+                            Map<String, InstallDetails> install, String backupDir, String seed,
+                            Map<String, String> replacements) {
     }
 
     record StartRequest(List<String> acknowledge) {
@@ -65,7 +69,7 @@ class RunApiController {
     @PostMapping
     ResponseEntity<RunView> create(@RequestBody CreateRunRequest r) {
         RunView run = planning.create(new CreateRunCommand(r.clusterId(), r.targetVersion(), r.method(), r.mode(),
-                r.install(), r.backupDir(), r.seed()));
+                r.install(), r.backupDir(), r.seed(), r.replacements()));
         return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
     }
 

@@ -92,9 +92,17 @@ class RunWizardController {
     }
 
     private RunView tryCreate(NewRunFormData form, BindingResult result) {
+        boolean replaceable = "rolling-replaceable".equals(form.getMethod());
+        Map<String, String> replacements = new LinkedHashMap<>();
+        if (replaceable) {
+            for (NewRunFormData.ServerInstall s : form.getServers()) {
+                if (!s.isSpare() && !blank(s.getReplacement())) replacements.put(s.getAddress(), s.getReplacement().trim());
+            }
+        }
         for (int i = 0; i < form.getServers().size(); i++) {
             NewRunFormData.ServerInstall s = form.getServers().get(i);
-            if (!s.isTarball()) continue;
+            // a spare's install details matter only when it replaces a member
+            if (!s.isTarball() || (s.isSpare() && !replacements.containsValue(s.getAddress()))) continue;
             if (blank(s.getArchive())) {
                 result.rejectValue("servers[" + i + "].archive", "required", "Where is the new version's tarball on " + s.getAddress() + "?");
             }
@@ -105,11 +113,13 @@ class RunWizardController {
         if (result.hasErrors()) return null;
         Map<String, InstallDetails> install = new LinkedHashMap<>();
         for (NewRunFormData.ServerInstall s : form.getServers()) {
+            if (s.isSpare() && !replacements.containsValue(s.getAddress())) continue;
             if (s.isTarball()) install.put(s.getAddress(), InstallDetails.tarball(s.getArchive().trim(), s.getNewHome().trim()));
         }
+        String seed = "offline".equals(form.getMethod()) && !blank(form.getSeed()) ? form.getSeed().trim() : null;
         try {
             return planning.create(new CreateRunCommand(form.getClusterId(), form.getTargetVersion().trim(), form.getMethod(),
-                    form.getMode(), install, blank(form.getBackupDir()) ? null : form.getBackupDir().trim(), null));
+                    form.getMode(), install, blank(form.getBackupDir()) ? null : form.getBackupDir().trim(), seed, replacements));
         } catch (PlanRefusedException e) {
             result.rejectValue("method", "refused", e.getMessage());
         } catch (RunRequestException | RunConflictException e) {
@@ -143,15 +153,19 @@ class RunWizardController {
         }
     }
 
-    /** The same defaults the run service applies: the tarball and its unpacked home beside the current NEO4J_HOME. */
+    /**
+     * The same defaults the run service applies: the tarball and its unpacked home beside the current NEO4J_HOME.
+     * Spares come after the members: they matter only as replacements (rolling on replaceable resources).
+     */
     static List<NewRunFormData.ServerInstall> defaults(ClusterDetails cluster, String target) {
         String version = blank(target) ? "<version>" : target.trim();
-        return cluster.servers().stream().map(s -> {
+        return java.util.stream.Stream.concat(cluster.members().stream(), cluster.spares().stream()).map(s -> {
             NewRunFormData.ServerInstall i = new NewRunFormData.ServerInstall();
             i.setAddress(s.address());
             i.setRole(s.role().name());
             i.setInstallType(s.installType());
             i.setNeo4jHome(s.neo4jHome());
+            i.setSpare(s.spare());
             if (i.isTarball()) {
                 String parent = parent(s.neo4jHome());
                 i.setArchive(parent + "/neo4j-enterprise-" + version + "-unix.tar.gz");

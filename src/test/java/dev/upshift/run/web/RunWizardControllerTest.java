@@ -107,7 +107,69 @@ class RunWizardControllerTest extends RunWebSliceTest {
                             .param("servers[0].newHome", "/opt/new"))
                     .andExpect(header().exists("HX-Location"));
             verify(planning).create(eq(new dev.upshift.run.CreateRunCommand(5L, "3.4.6", "rolling-fixed", "manual",
-                    Map.of("127.0.0.11", dev.upshift.procedure.InstallDetails.tarball("/opt/a.tar.gz", "/opt/new")), null, null)));
+                    Map.of("127.0.0.11", dev.upshift.procedure.InstallDetails.tarball("/opt/a.tar.gz", "/opt/new")), null, null, null)));
+        }
+
+        @Test
+        @DisplayName("each member can be given a spare of its own role to replace it; the offline seed can be chosen")
+        void offersSparesAsReplacementsAndCoresAsSeed() throws Exception {
+            given(clusters.get(5L)).willReturn(Runs.clusterWithSpares());
+            given(planning.options(5L, "3.4.6")).willReturn(new RunPlanning.UpgradeOptions(5L, "3.4.5", "3.4.6", List.of(
+                    new Eligibility(Method.ROLLING_REPLACEABLE, true, null, null, null, List.of()),
+                    new Eligibility(Method.OFFLINE, true, null, null, null, List.of()))));
+            String html = mvc.perform(get("/runs/new/options").with(user("op").roles("OPERATOR")).header("HX-Request", "true")
+                            .param("clusterId", "5").param("targetVersion", "3.4.6"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            // member rows first (3), then the spares; a core is offered the spare core only, the read replica the spare RR
+            assertThat(optionValues(html, "servers0.replacement")).containsExactly("", "127.0.0.21");
+            assertThat(optionValues(html, "servers2.replacement")).containsExactly("", "127.0.0.23");
+            assertThat(html).doesNotContain("id=\"servers3.replacement\"").containsPattern("(?s)id=\"install-3\".*?>spare<");
+            assertThat(optionValues(html, "seed")).containsExactly("", "127.0.0.11", "127.0.0.12");
+        }
+
+        private static List<String> optionValues(String html, String selectId) {
+            java.util.regex.Matcher select = java.util.regex.Pattern.compile("(?s)<select[^>]*id=\"" + java.util.regex.Pattern.quote(selectId)
+                    + "\"[^>]*>(.*?)</select>").matcher(html);
+            assertThat(select.find()).as("select #" + selectId).isTrue();
+            return java.util.regex.Pattern.compile("value=\"([^\"]*)\"").matcher(select.group(1)).results()
+                    .map(m -> m.group(1)).toList();
+        }
+
+        @Test
+        void aReplaceableRunTakesTheChosenSparesAndOnlyTheirInstallDetails() throws Exception {
+            given(clusters.get(5L)).willReturn(Runs.clusterWithSpares());
+            given(planning.options(5L, "3.4.6")).willReturn(new RunPlanning.UpgradeOptions(5L, "3.4.5", "3.4.6", List.of()));
+            given(planning.create(any())).willReturn(Runs.plannedRun());
+            mvc.perform(post("/runs/new").with(user("op").roles("OPERATOR")).with(csrf()).header("HX-Request", "true")
+                            .param("clusterId", "5").param("targetVersion", "3.4.6").param("method", "rolling-replaceable")
+                            .param("mode", "auto")
+                            .param("servers[0].address", "127.0.0.11").param("servers[0].installType", "tarball")
+                            .param("servers[0].archive", "/a.tgz").param("servers[0].newHome", "/n11")
+                            .param("servers[0].replacement", "127.0.0.21")
+                            .param("servers[1].address", "127.0.0.21").param("servers[1].installType", "tarball")
+                            .param("servers[1].spare", "true").param("servers[1].archive", "/a.tgz").param("servers[1].newHome", "/n21")
+                            .param("servers[2].address", "127.0.0.23").param("servers[2].installType", "tarball")
+                            .param("servers[2].spare", "true").param("servers[2].archive", "").param("servers[2].newHome", ""))
+                    .andExpect(header().exists("HX-Location"));
+            verify(planning).create(eq(new dev.upshift.run.CreateRunCommand(5L, "3.4.6", "rolling-replaceable", "auto",
+                    Map.of("127.0.0.11", dev.upshift.procedure.InstallDetails.tarball("/a.tgz", "/n11"),
+                            "127.0.0.21", dev.upshift.procedure.InstallDetails.tarball("/a.tgz", "/n21")),
+                    null, null, Map.of("127.0.0.11", "127.0.0.21"))));
+        }
+
+        @Test
+        void anOfflineRunTakesTheChosenSeed() throws Exception {
+            given(planning.options(5L, "3.4.6")).willReturn(new RunPlanning.UpgradeOptions(5L, "3.4.5", "3.4.6", List.of()));
+            given(planning.create(any())).willReturn(Runs.plannedRun());
+            mvc.perform(post("/runs/new").with(user("op").roles("OPERATOR")).with(csrf()).header("HX-Request", "true")
+                            .param("clusterId", "5").param("targetVersion", "3.4.6").param("method", "offline")
+                            .param("mode", "auto").param("seed", "127.0.0.12")
+                            .param("servers[0].address", "127.0.0.11").param("servers[0].installType", "deb")
+                            .param("servers[0].replacement", "127.0.0.21"))
+                    .andExpect(header().exists("HX-Location"));
+            // a replacement left in the form from another method is not sent with an offline run
+            verify(planning).create(eq(new dev.upshift.run.CreateRunCommand(5L, "3.4.6", "offline", "auto",
+                    Map.of(), null, "127.0.0.12", Map.of())));
         }
 
         @Test

@@ -62,9 +62,23 @@ final class Runs {
                 server(3, "127.0.0.13", ServerRole.READ_REPLICA)));
     }
 
+    /** {@link #cluster()} with two spare servers registered: a core and a read replica. */
+    static ClusterDetails clusterWithSpares() {
+        ClusterDetails c = cluster();
+        List<ClusterDetails.ServerDetails> servers = new java.util.ArrayList<>(c.servers());
+        servers.add(server(4, "127.0.0.21", ServerRole.CORE, true));
+        servers.add(server(5, "127.0.0.23", ServerRole.READ_REPLICA, true));
+        return new ClusterDetails(c.id(), c.name(), c.boltUri(), c.auth(), c.neo4jUsername(), c.origin(), c.labId(),
+                c.createdAt(), c.updatedAt(), servers);
+    }
+
     private static ClusterDetails.ServerDetails server(long id, String address, ServerRole role) {
+        return server(id, address, role, false);
+    }
+
+    private static ClusterDetails.ServerDetails server(long id, String address, ServerRole role, boolean spare) {
         return new ClusterDetails.ServerDetails(id, address, role, 22, "neo4j", true, false, false, "SHA256:x", "tarball",
                 "/opt/neo4j/" + address + "/neo4j-enterprise-3.4.5", "/opt/neo4j/" + address + "/neo4j-enterprise-3.4.5/conf",
-                "/opt/neo4j/" + address + "/neo4j-enterprise-3.4.5/data");
+                "/opt/neo4j/" + address + "/neo4j-enterprise-3.4.5/data", spare);
     }
 }
