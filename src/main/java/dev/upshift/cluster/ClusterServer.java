@@ -95,6 +95,10 @@ public class ClusterServer {
         this.dataDir = dataDir;
     }
 
+    void markSpare(boolean spare) {
+        this.spare = spare;
+    }
+
     /** A null argument keeps the stored secret: edit forms never show secrets, so "empty" means "unchanged". */
     void secrets(String privateKeyEnc, String passwordEnc) {
         if (privateKeyEnc != null) {

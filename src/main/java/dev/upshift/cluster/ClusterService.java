@@ -85,6 +85,32 @@ public class ClusterService {
         }));
     }
 
+    /**
+     * After a rolling upgrade on replaceable resources (5.3.2.2) succeeded: each replacement is now the member, and the
+     * member it replaced (shut down by the run) becomes a spare the next upgrade can reuse. Called by the run engine
+     * inside the transaction that marks the run SUCCEEDED, so the registry never disagrees with the run.
+     *
+     * @param replaced per replaced member's address, its replacement's address
+     */
+    public void applyReplacements(Long clusterId, Map<String, String> replaced, Long runId) {
+        tx.executeWithoutResult(s -> {
+            Cluster cluster = load(clusterId);
+            replaced.forEach((old, neu) -> {
+                server(cluster, old).markSpare(true);
+                server(cluster, neu).markSpare(false);
+            });
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("run", runId);
+            details.put("replaced", new java.util.TreeMap<>(replaced));
+            audit.record("cluster.members.replaced", "cluster", String.valueOf(clusterId), details);
+        });
+    }
+
+    private static ClusterServer server(Cluster cluster, String address) {
+        return cluster.getServers().stream().filter(x -> x.getAddress().equalsIgnoreCase(address)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No server " + address + " in " + cluster.getName()));
+    }
+
     private ClusterDetails save(Long id, ClusterCommand cmd, ClusterOrigin origin, String labId) {
         Cluster stored = id == null ? null : tx.execute(s -> load(id));
         String name = cmd.name() == null ? "" : cmd.name().strip();

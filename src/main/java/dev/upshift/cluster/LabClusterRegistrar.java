@@ -32,12 +32,12 @@ class LabClusterRegistrar {
 
     @EventListener
     void onReady(LabClusterReady ready) {
-        String bolt = ready.members().stream().filter(m -> "CORE".equals(m.role())).findFirst()
+        String bolt = ready.members().stream().filter(m -> !m.spare() && "CORE".equals(m.role())).findFirst()
                 .orElse(ready.members().get(0)).bolt().toString();
         List<ServerCommand> servers = ready.members().stream().map(m -> new ServerCommand(m.address(),
                 "READ_REPLICA".equals(m.role()) ? ServerRole.READ_REPLICA : ServerRole.CORE, m.sshPort(), ready.sshUser(),
                 ready.privateKeyPem(), null, false, m.hostKeyFingerprint(), InstallType.TARBALL, m.neo4jHome(),
-                m.neo4jHome() + "/conf", m.neo4jHome() + "/data", false)).toList();
+                m.neo4jHome() + "/conf", m.neo4jHome() + "/data", m.spare())).toList();
         ClusterCommand command = new ClusterCommand(nameOf(ready.labId(), ready.version()), bolt, Neo4jAuth.NONE, null, null, servers);
         try {
             ClusterDetails registered = clusters.registerLabCluster(ready.labId(), command);

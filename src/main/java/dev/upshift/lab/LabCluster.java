@@ -19,6 +19,7 @@ public final class LabCluster {
     private final String sshUser;
     private final LabKeys keys;
     private final List<LabMember> members = new CopyOnWriteArrayList<>();
+    private final List<LabMember> spares = new CopyOnWriteArrayList<>();
     private final List<LabSshServer> servers = new CopyOnWriteArrayList<>();
     private volatile Duration formationTime;
     private volatile boolean removed;
@@ -49,6 +50,18 @@ public final class LabCluster {
 
     public List<LabMember> members() {
         return List.copyOf(members);
+    }
+
+    /** Hosts with no member running (yet): replacements for a rolling upgrade on replaceable resources. */
+    public List<LabMember> spares() {
+        return List.copyOf(spares);
+    }
+
+    /** Members and spares: every host with an SSH server. */
+    public List<LabMember> hosts() {
+        List<LabMember> all = new ArrayList<>(members);
+        all.addAll(spares);
+        return all;
     }
 
     public List<LabMember> cores() {
@@ -92,12 +105,18 @@ public final class LabCluster {
         servers.add(server);
     }
 
+    void addSpare(LabMember spare, LabSshServer server) {
+        spares.add(spare);
+        servers.add(server);
+    }
+
     List<LabSshServer> servers() {
         return new ArrayList<>(servers);
     }
 
     @Override
     public String toString() {
-        return "LabCluster[" + id + ", Neo4j " + version() + ", " + request.cores() + " cores + " + request.readReplicas() + " RR]";
+        return "LabCluster[" + id + ", Neo4j " + version() + ", " + request.cores() + " cores + " + request.readReplicas() + " RR"
+                + (request.spares() > 0 ? " + " + request.spares() + " spares" : "") + "]";
     }
 }

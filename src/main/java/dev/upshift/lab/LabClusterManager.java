@@ -107,7 +107,7 @@ public class LabClusterManager implements AutoCloseable {
      */
     public LabCluster create(String labId, LabClusterRequest request, Consumer<String> progress) {
         request.validate(props.maxMembers());
-        List<String> hostAddresses = addresses.reserve(request.members());
+        List<String> hostAddresses = addresses.reserve(request.hosts());
         reserved.put(labId, hostAddresses);
         Path directory = root.resolve("clusters").resolve(labId);
         LabCluster cluster = new LabCluster(labId, request, directory, props.sshUser(), keys());
@@ -120,6 +120,12 @@ public class LabClusterManager implements AutoCloseable {
                 LabMember.Role role = i < request.cores() ? LabMember.Role.CORE : LabMember.Role.READ_REPLICA;
                 progress.accept("Preparing host " + (i + 1) + " of " + n + " (" + hostAddresses.get(i) + ", SSH server, unpacking Neo4j)");
                 addHost(cluster, i + 1, hostAddresses.get(i), role, tarball);
+            }
+            for (int i = 0; i < request.spares(); i++) {
+                cluster.requireNotRemoved();
+                String address = hostAddresses.get(n + i);
+                progress.accept("Preparing spare host " + (i + 1) + " of " + request.spares() + " (" + address + ", SSH server only)");
+                addSpare(cluster, n + i + 1, address, cluster.members().get(i).role());
             }
             for (LabMember m : cluster.members()) {
                 writeConf(cluster, m);
@@ -149,14 +155,8 @@ public class LabClusterManager implements AutoCloseable {
     }
 
     private void addHost(LabCluster cluster, int number, String address, LabMember.Role role, Path tarball) {
-        Path home = cluster.directory().resolve(address);
-        try {
-            Files.createDirectories(home);
-        } catch (IOException e) {
-            throw new LabException("Cannot create the lab host directory " + home + ": " + e.getMessage(), e);
-        }
-        LabSshServer server = LabSshServer.start(address, props.sshPort(), root.resolve("hosts").resolve(address).resolve("ssh_host_rsa_key"),
-                props.sshUser(), keys().publicKey(), home, hostEnvironment(cluster, home));
+        Path home = hostHome(cluster, address);
+        LabSshServer server = sshServer(cluster, address, home);
         Path neo4jHome = home.resolve(DistributionBuilder.topDirectory(cluster.version()));
         LabMember member = new LabMember(number, address, role, home, neo4jHome, props.sshPort(), server.fingerprint());
         cluster.add(member, server);
@@ -164,6 +164,30 @@ public class LabClusterManager implements AutoCloseable {
         if (!untar.succeeded()) {
             throw new LabException("Unpacking Neo4j on " + address + " failed: " + untar.summary() + " " + untar.stderr());
         }
+    }
+
+    /**
+     * A host where nothing runs yet: its NEO4J_HOME ({@code neo4j} in the home) does not exist until an upgrade
+     * installs the new version beside it, as on a fresh cloud instance.
+     */
+    private void addSpare(LabCluster cluster, int number, String address, LabMember.Role role) {
+        Path home = hostHome(cluster, address);
+        LabSshServer server = sshServer(cluster, address, home);
+        cluster.addSpare(new LabMember(number, address, role, home, home.resolve("neo4j"), props.sshPort(), server.fingerprint()), server);
+    }
+
+    private static Path hostHome(LabCluster cluster, String address) {
+        Path home = cluster.directory().resolve(address);
+        try {
+            return Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new LabException("Cannot create the lab host directory " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    private LabSshServer sshServer(LabCluster cluster, String address, Path home) {
+        return LabSshServer.start(address, props.sshPort(), root.resolve("hosts").resolve(address).resolve("ssh_host_rsa_key"),
+                props.sshUser(), keys().publicKey(), home, hostEnvironment(cluster, home));
     }
 
     private void writeConf(LabCluster cluster, LabMember member) {
@@ -206,7 +230,7 @@ public class LabClusterManager implements AutoCloseable {
         }
         List<Long> pids = new ArrayList<>(LabProcesses.ofLab(root, labId));
         if (cluster != null) {
-            for (LabMember m : cluster.members()) {
+            for (LabMember m : cluster.hosts()) {
                 readPid(m.pidFile()).filter(p -> !pids.contains(p)).ifPresent(pids::add);
             }
         }

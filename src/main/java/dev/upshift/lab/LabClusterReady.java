@@ -14,9 +14,11 @@ import java.util.List;
 public record LabClusterReady(String labId, String version, String sshUser, String privateKeyPem, List<Member> members) {
 
     /**
-     * @param role CORE or READ_REPLICA as configured ({@code dbms.mode}); the live role comes from the overview
+     * @param role  CORE or READ_REPLICA as configured ({@code dbms.mode}); the live role comes from the overview
+     * @param spare a host with no member running: the role is the one it takes when it replaces a member
      */
-    public record Member(String address, String role, URI bolt, int sshPort, String hostKeyFingerprint, String neo4jHome) {
+    public record Member(String address, String role, URI bolt, int sshPort, String hostKeyFingerprint, String neo4jHome,
+                         boolean spare) {
     }
 
     public LabClusterReady {
@@ -25,8 +27,8 @@ public record LabClusterReady(String labId, String version, String sshUser, Stri
 
     static LabClusterReady of(LabCluster cluster) {
         return new LabClusterReady(cluster.id(), cluster.version(), cluster.sshUser(), cluster.privateKeyPem(),
-                cluster.members().stream().map(m -> new Member(m.address(), m.role().name(), m.bolt(), m.sshPort(),
-                        m.hostKeyFingerprint(), m.neo4jHome().toString())).toList());
+                cluster.hosts().stream().map(m -> new Member(m.address(), m.role().name(), m.bolt(), m.sshPort(),
+                        m.hostKeyFingerprint(), m.neo4jHome().toString(), cluster.spares().contains(m))).toList());
     }
 
     @Override

@@ -128,8 +128,11 @@ public class LabService {
             return plannedMembers(state);
         }
         Map<String, String> roles = liveRoles(cluster);
-        return cluster.members().stream().map(m -> new LabClusterView.MemberView(m.address(),
-                roles.getOrDefault(m.address(), state.status() == LabStatus.READY ? "UNREACHABLE" : m.role().name()),
+        List<LabMember> spares = cluster.spares();
+        // a spare that replaced a member is in the overview like any member; one that did not is shown as SPARE
+        return cluster.hosts().stream().map(m -> new LabClusterView.MemberView(m.address(),
+                roles.getOrDefault(m.address(), spares.contains(m) ? "SPARE"
+                        : state.status() == LabStatus.READY ? "UNREACHABLE" : m.role().name()),
                 m.bolt().toString(), m.sshPort())).toList();
     }
 
@@ -140,7 +143,8 @@ public class LabService {
     }
 
     private Map<String, String> liveRoles(LabCluster cluster) {
-        for (LabMember core : cluster.cores()) {
+        // after a rolling upgrade on replaceable resources the cores answering are former spares
+        for (LabMember core : cluster.hosts().stream().filter(LabMember::isCore).toList()) {
             try {
                 Map<String, String> roles = new HashMap<>();
                 // the gateway bounds every call, so a half-started member cannot hang the page

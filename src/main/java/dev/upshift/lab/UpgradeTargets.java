@@ -32,9 +32,9 @@ final class UpgradeTargets {
                 continue;
             }
             try {
-                progress.accept("Staging Neo4j " + version + " on every host (an upgrade target for rehearsals)");
+                progress.accept("Staging Neo4j " + version + " on every host, spares included (an upgrade target for rehearsals)");
                 Path tarball = distributions.tarball(version, progress);
-                for (LabMember member : cluster.members()) {
+                for (LabMember member : cluster.hosts()) {
                     Path staged = member.home().resolve(tarball.getFileName());
                     Files.deleteIfExists(staged);
                     try {

@@ -19,11 +19,14 @@ class RunStatusTransitions {
     private final TransitionSupport support;
     private final RunRepository runs;
     private final RunApprovals approvals;
+    private final RegistryReplacements replacements;
 
-    RunStatusTransitions(TransitionSupport support, RunRepository runs, RunApprovals approvals) {
+    RunStatusTransitions(TransitionSupport support, RunRepository runs, RunApprovals approvals,
+                         RegistryReplacements replacements) {
         this.support = support;
         this.runs = runs;
         this.approvals = approvals;
+        this.replacements = replacements;
     }
 
     /** PLANNED → RUNNING; on a cluster that requires approval only with a valid approval ({@link RunApprovals}). */
@@ -71,7 +74,10 @@ class RunStatusTransitions {
     }
 
     Run succeed(Long runId) {
-        return support.change(runId, "run.succeeded", run -> run.succeed(support.now()), RunMilestone.Kind.RUN_FINISHED);
+        return support.change(runId, "run.succeeded", run -> {
+            run.succeed(support.now());
+            replacements.applyTo(run);   // the registry follows a rolling upgrade on replaceable resources
+        }, RunMilestone.Kind.RUN_FINISHED);
     }
 
     Run interrupt(Long runId, String reason) {

@@ -31,6 +31,15 @@ class LabClusterRequestTest {
     }
 
     @Test
+    void sparesReplaceMembersOneForOneAndCountAsHosts() {
+        new LabClusterRequest("3.4.5", 3, 0, 3).validate(7);
+        assertThatThrownBy(() -> new LabClusterRequest("3.4.5", 3, 0, 4).validate(9))
+                .isInstanceOf(LabException.class).hasMessageContaining("between 0 and 3, not 4");
+        assertThatThrownBy(() -> new LabClusterRequest("3.4.5", 3, 1, 4).validate(7))
+                .isInstanceOf(LabException.class).hasMessageContaining("at most 7 hosts").hasMessageContaining("is 8");
+    }
+
+    @Test
     void aVersionThatIsNotNeo4j3IsRefused() {
         assertThatThrownBy(() -> new LabClusterRequest("5.1.0", 3, 0).validate(7))
                 .isInstanceOf(LabException.class).hasMessageContaining("3.x");
