@@ -38,13 +38,20 @@ import dev.upshift.lab.dist.Neo4jArtifactResolver;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.neo4j.BoltEndpoint;
 import dev.upshift.neo4j.BoltGateway;
+import dev.upshift.neo4j.ClusterMember;
 import dev.upshift.neo4j.Neo4jComponent;
+import dev.upshift.remote.ExecResult;
+import dev.upshift.remote.SshGateway;
 
 /**
  * Acceptance 3 of the run engine: an offline upgrade 3.3.5 → 3.4.6 (a real store upgrade) of a real 3-core +
  * 1-read-replica lab cluster, through the JSON API in auto mode: the cluster forms on 3.4.6, data written before is
  * read on every member, the store is on the 3.4 format (a temporal property can be written), and the store upgrade's
  * progress lines from debug.log were shown while it ran.
+ *
+ * <p>Before the upgrade it also proves the lab runs 3.3.5 on Java 17 (formerly its own lab test, folded in here to
+ * save a cluster formation): one leader, every member 3.3.5 Enterprise answering Cypher, still alive after its first
+ * queries (the two Java 17 repairs of {@code lab/dist}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,6 +75,7 @@ class OfflineUpgradeIT {
     @Autowired MembershipView membership;
     @Autowired BoltGateway bolt;
     @Autowired AuditChainVerifier auditChain;
+    @Autowired SshGateway ssh;
 
     String labId;
 
@@ -100,6 +108,7 @@ class OfflineUpgradeIT {
 
         BoltEndpoint leader = LabLeader.of(bolt, cluster);
         bolt.query(leader, "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})", Map.of(), true);
+        theLabRuns335OnJava17(cluster, leader);
         await("monitor sees all 4 members").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.reachable() && s.present().size() == 4 && s.leaderCount() == 1);
 
@@ -150,6 +159,24 @@ class OfflineUpgradeIT {
         assertThat(auditChain.verify().intact()).isTrue();
 
         report(done, wall);
+    }
+
+    private void theLabRuns335OnJava17(LabCluster cluster, BoltEndpoint leader) {
+        List<ClusterMember> overview = bolt.overview(leader);
+        assertThat(overview).extracting(ClusterMember::role).containsExactlyInAnyOrder("LEADER", "FOLLOWER", "FOLLOWER", "READ_REPLICA");
+        for (LabMember m : cluster.members()) {
+            Neo4jComponent kernel = bolt.components(BoltEndpoint.unauthenticated(m.bolt())).get(0);
+            assertThat(kernel.version()).as(m.address()).isEqualTo("3.3.5");
+            assertThat(kernel.edition()).isEqualTo("enterprise");
+        }
+        // compiled Cypher (the codegen repair) and Bolt's string encoding (the bolt repair) on the leader
+        assertThat(bolt.query(leader, "MATCH (p:Probe) RETURN sum(p.i) AS total, collect(p.written)[0] AS w", Map.of(), false))
+                .containsExactly(Map.of("total", 5050L, "w", "before the upgrade"));
+        for (LabMember m : cluster.members()) {
+            ExecResult status = ssh.exec(cluster.sshTarget(m), m.neo4jHome().resolve("bin/neo4j") + " status", Duration.ofSeconds(20));
+            assertThat(status.exitCode()).as(m.address() + " alive after its first queries: " + status.stdout()).isZero();
+        }
+        System.out.printf("[lab-measure] 3.3.5 3 cores + 1 RR formation %d s%n", cluster.formationTime().toSeconds());
     }
 
     private static Api.Response progress(Api.Response r) {
