@@ -21,7 +21,8 @@ class LabConfiguration {
             effective = new LabProperties(root, properties.addressBase(), properties.addressCount(), properties.maxMembers(),
                     properties.sshPort(), properties.sshUser(), properties.heapSize(), properties.heapInitialSize(),
                     properties.pageCacheSize(), properties.formationTimeout(), properties.stopGracePeriod(),
-                    properties.mavenRepository(), properties.localRepository(), properties.versions());
+                    properties.mavenRepository(), properties.localRepository(), properties.versions(),
+                    properties.memberJvmOptions());
         }
         LabClusterManager manager = new LabClusterManager(effective, ssh, bolt);
         manager.sweep();
