@@ -21,8 +21,7 @@ class LabConfiguration {
             effective = new LabProperties(root, properties.addressBase(), properties.addressCount(), properties.maxMembers(),
                     properties.sshPort(), properties.sshUser(), properties.heapSize(), properties.heapInitialSize(),
                     properties.pageCacheSize(), properties.formationTimeout(), properties.stopGracePeriod(),
-                    properties.mavenRepository(), properties.localRepository(), properties.versions(),
-                    properties.memberJvmOptions());
+                    properties.mavenRepository(), properties.localRepository(), properties.versions());
         }
         LabClusterManager manager = new LabClusterManager(effective, ssh, bolt);
         manager.sweep();

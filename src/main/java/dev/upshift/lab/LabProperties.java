@@ -25,7 +25,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mavenRepository    where Neo4j's jars come from
  * @param localRepository    the Maven local repository used as the jar cache; {@code ~/.m2/repository} when unset
  * @param versions           the versions offered on the lab page
- * @param memberJvmOptions   extra JVM options of every member ({@code dbms.jvm.additional}); empty by default
  */
 @ConfigurationProperties("upshift.lab")
 public record LabProperties(
@@ -42,25 +41,18 @@ public record LabProperties(
         @DefaultValue("20s") Duration stopGracePeriod,
         @DefaultValue("https://repo.maven.apache.org/maven2/") String mavenRepository,
         Path localRepository,
-        @DefaultValue({"3.3.5", "3.4.5", "3.4.6"}) List<String> versions,
-        List<String> memberJvmOptions) {
+        @DefaultValue({"3.3.5", "3.4.5", "3.4.6"}) List<String> versions) {
 
     public LabProperties {
         localRepository = localRepository != null ? localRepository
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
         root = root != null ? root : Path.of("data", "lab");
         versions = List.copyOf(versions);
-        memberJvmOptions = memberJvmOptions == null ? List.of() : List.copyOf(memberJvmOptions);
-    }
-
-    public LabProperties withMemberJvmOptions(List<String> options) {
-        return new LabProperties(root, addressBase, addressCount, maxMembers, sshPort, sshUser, heapSize, heapInitialSize,
-                pageCacheSize, formationTimeout, stopGracePeriod, mavenRepository, localRepository, versions, options);
     }
 
     /** The defaults, rooted somewhere else (tests, tools). */
     public static LabProperties defaults(Path root, String addressBase) {
         return new LabProperties(root, addressBase, 40, 7, 2222, "upshift", "512m", "128m", "32m", Duration.ofSeconds(360),
-                Duration.ofSeconds(20), "https://repo.maven.apache.org/maven2/", null, List.of("3.3.5", "3.4.5", "3.4.6"), null);
+                Duration.ofSeconds(20), "https://repo.maven.apache.org/maven2/", null, List.of("3.3.5", "3.4.5", "3.4.6"));
     }
 }

@@ -64,8 +64,7 @@ final class MemberConf {
                 + "dbms.jvm.additional=-Dhazelcast.local.localAddress=" + a + "\n"
                 // the marker that lets the lab find its own JVMs (teardown, the sweep at panel start)
                 + "dbms.jvm.additional=" + LabProcesses.labMarker(labId) + "\n"
-                + "dbms.jvm.additional=" + LabProcesses.rootMarker(labRoot) + "\n"
-                + props.memberJvmOptions().stream().map(o -> "dbms.jvm.additional=" + o + "\n").collect(Collectors.joining());
+                + "dbms.jvm.additional=" + LabProcesses.rootMarker(labRoot) + "\n";
     }
 
     /** Sets {@code key} where the file has it (active or commented out); null when it does not appear at all. */

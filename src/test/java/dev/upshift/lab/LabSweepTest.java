@@ -46,7 +46,7 @@ class LabSweepTest {
         Files.createDirectories(root.resolve("clusters/lab-old/127.0.0.11"));
 
         LabProperties props = new LabProperties(root, "127.0.0.61", 10, 7, 2222, "upshift", "512m", "128m", "32m",
-                Duration.ofSeconds(60), Duration.ofSeconds(2), "https://repo.maven.apache.org/maven2/", null, List.of("3.4.5"), null);
+                Duration.ofSeconds(60), Duration.ofSeconds(2), "https://repo.maven.apache.org/maven2/", null, List.of("3.4.5"));
         Instant started = Instant.now();
         try (LabClusterManager lab = new LabClusterManager(props, null, null)) {
             lab.sweep();
