@@ -2,10 +2,14 @@ package dev.upshift.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
+import dev.upshift.procedure.Method;
+import dev.upshift.procedure.StepKey;
 import dev.upshift.security.CurrentActor;
 
 /**
@@ -16,14 +20,25 @@ import dev.upshift.security.CurrentActor;
 @Component
 class RunStatusTransitions {
 
+    /** The steps that put the new version into a server's new NEO4J_HOME (in place: rolling on fixed servers, offline). */
+    private static final Set<StepKey> INSTALLS = Set.of(StepKey.SRV_INSTALL, StepKey.OFF_SEED_INSTALL, StepKey.OFF_CORE_INSTALL,
+            StepKey.OFF_RR_INSTALL);
+
     private final TransitionSupport support;
     private final RunRepository runs;
     private final RunApprovals approvals;
+    private final RunServerRepository servers;
+    private final RunStepRepository steps;
+    private final RunTargets targets;
 
-    RunStatusTransitions(TransitionSupport support, RunRepository runs, RunApprovals approvals) {
+    RunStatusTransitions(TransitionSupport support, RunRepository runs, RunApprovals approvals, RunServerRepository servers,
+                         RunStepRepository steps, RunTargets targets) {
         this.support = support;
         this.runs = runs;
         this.approvals = approvals;
+        this.servers = servers;
+        this.steps = steps;
+        this.targets = targets;
     }
 
     /** PLANNED → RUNNING; on a cluster that requires approval only with a valid approval ({@link RunApprovals}). */
@@ -71,7 +86,27 @@ class RunStatusTransitions {
     }
 
     Run succeed(Long runId) {
-        return support.change(runId, "run.succeeded", run -> run.succeed(support.now()), RunMilestone.Kind.RUN_FINISHED);
+        return support.change(runId, "run.succeeded", run -> {
+            run.succeed(support.now());
+            followNewInstallations(run);
+        }, RunMilestone.Kind.RUN_FINISHED);
+    }
+
+    /**
+     * In the same transaction as the success: a server the run installed into a new NEO4J_HOME runs from there now,
+     * and a later run planned from the old paths would stop, back up and copy the wrong installation. Replacements
+     * (5.3.2.2) are other servers, so the registry is edited by hand there.
+     */
+    private void followNewInstallations(Run run) {
+        if (run.getMethod() == Method.ROLLING_REPLACEABLE) return;
+        Set<String> installed = steps.findByRunIdOrderByPosition(run.getId()).stream()
+                .filter(st -> st.getStatus() == StepStatus.SUCCEEDED && INSTALLS.contains(st.getKey()))
+                .map(RunStep::getServer).collect(Collectors.toSet());
+        for (RunServer s : servers.findByRunIdOrderById(run.getId())) {
+            if (!s.movesHome() || !installed.contains(s.getServer())) continue;
+            targets.relocated(run.getClusterId(), s.getServer(), s.afterMove(s.getNeo4jHome()), s.afterMove(s.getConfDir()),
+                    s.afterMove(s.getDataDir()), run.getId());
+        }
     }
 
     Run interrupt(Long runId, String reason) {
