@@ -2,6 +2,8 @@ package dev.upshift.run;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -13,8 +15,8 @@ import dev.upshift.procedure.StepKey;
  * What the panel still checks itself when the operator confirms a step that auto mode proves only by exit codes the
  * panel never saw in manual mode: read-only commands over SSH, shown in the step's output like any other. The
  * install must report the target version and carry the prepared neo4j.conf (a forgotten install is caught here, not
- * minutes later as a member that never rejoins), a started member must have a process, and a backup's checksums are
- * read again. Steps not listed here are taken on the operator's word.
+ * minutes later as a member that never rejoins), a started member must have a process, a backup's checksums are read
+ * again and a full backup must exist with a size and a date. Steps not listed here are taken on the operator's word.
  */
 @Component
 class ManualChecks {
@@ -22,6 +24,9 @@ class ManualChecks {
     /** The outcome: {@code problem} empty when proven; {@code note} what the step's record keeps (e.g. checksums). */
     record Outcome(Optional<String> problem, String note) {
     }
+
+    private static final Pattern BACKUP_DIR = Pattern.compile("--backup-dir=(\\S+)");
+    private static final Pattern BACKUP_NAME = Pattern.compile("--name=(\\S+)");
 
     private final CommandRunner runner;
     private final Verifications verifications;
@@ -34,21 +39,38 @@ class ManualChecks {
     }
 
     boolean covers(RunStep step) {
-        if (step.getServer() == null) return false;
         return switch (step.getKey()) {
-            case PRE_BACKUP_CONF, PRE_BACKUP_DBMS, SRV_INSTALL, SRV_START -> true;
+            case PRE_BACKUP_CONF, PRE_BACKUP_DBMS, SRV_INSTALL, SRV_START -> step.getServer() != null;
+            case PRE_VERIFY_FULL_BACKUP, POST_FULL_BACKUP -> true;
             default -> false;
         };
     }
 
     Outcome verify(RunContext ctx, RunStep step, List<StepCommand> planned, StepOutput.Recorder out) {
-        RunServer server = ctx.server(step.getServer());
         return switch (step.getKey()) {
             case PRE_BACKUP_CONF, PRE_BACKUP_DBMS -> checksums(ctx, step, planned, out);
-            case SRV_INSTALL -> new Outcome(installed(ctx, server, out), null);
-            case SRV_START -> new Outcome(running(ctx, server, out), null);
+            case SRV_INSTALL -> new Outcome(installed(ctx, ctx.server(step.getServer()), out), null);
+            case SRV_START -> new Outcome(running(ctx, ctx.server(step.getServer()), out), null);
+            case PRE_VERIFY_FULL_BACKUP, POST_FULL_BACKUP -> fullBackup(ctx, planned, out);
             default -> new Outcome(Optional.empty(), null);
         };
+    }
+
+    /** The backup the step's {@code neo4j-admin backup} names exists with a size and a date (recorded). */
+    private Outcome fullBackup(RunContext ctx, List<StepCommand> planned, StepOutput.Recorder out) {
+        for (StepCommand c : planned) {
+            Matcher dir = BACKUP_DIR.matcher("shell".equals(c.type()) ? c.line() : "");
+            Matcher name = BACKUP_NAME.matcher("shell".equals(c.type()) ? c.line() : "");
+            if (!dir.find() || !name.find()) continue;
+            String backup = dir.group(1) + "/" + name.group(1);
+            CommandRunner.Result du = runner.run(ctx, StepCommand.of(new Command.Shell(c.server(), "du -sk --time " + quote(backup))), out);
+            String[] sizeDate = du.stdout().trim().split("\t");
+            if (!du.ok() || sizeDate.length < 2 || sizeDate[0].equals("0")) {
+                return new Outcome(Optional.of("no backup at " + c.server() + ":" + backup + " (" + du.summary() + ")"), null);
+            }
+            return new Outcome(Optional.empty(), "backup " + backup + " on " + c.server() + ": " + sizeDate[0] + " KB, " + sizeDate[1]);
+        }
+        return new Outcome(Optional.empty(), null);
     }
 
     /** The step's own last command is its {@code sha256sum}: read-only, so the panel runs it again and compares. */

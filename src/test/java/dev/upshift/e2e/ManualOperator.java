@@ -24,7 +24,6 @@ import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabMember;
 import dev.upshift.neo4j.BoltEndpoint;
 import dev.upshift.neo4j.BoltGateway;
-import dev.upshift.neo4j.Neo4jUnavailableException;
 import dev.upshift.remote.ExecResult;
 import dev.upshift.remote.SshGateway;
 import dev.upshift.remote.SshTarget;
@@ -155,7 +154,7 @@ final class ManualOperator {
     private void cypher(String server, String query) {
         BoltEndpoint member = BoltEndpoint.unauthenticated(URI.create("bolt://" + server + ":7687"));
         List<Map<String, Object>> rows = await(query + " on " + server).atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(2)).ignoreException(Neo4jUnavailableException.class)
+                .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
                 .until(() -> bolt.query(member, query, Map.of(), false), Objects::nonNull);
         rows.forEach(row -> System.out.println("[operator]     " + row));
     }

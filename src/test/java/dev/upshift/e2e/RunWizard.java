@@ -20,10 +20,13 @@ final class RunWizard {
     Long plan(String target, String mode) {
         page.click("#plan-upgrade");
         page.fill("#targetVersion", target);
-        page.locator("#targetVersion").dispatchEvent("change");
+        // the options for this target replace the method and mode sections: choose only once they have landed
+        page.waitForResponse(r -> r.url().contains("/runs/new/options"), () -> page.locator("#targetVersion").dispatchEvent("change"));
+        assertThat(page.locator("#method-choice")).containsText("→ " + target);
         assertThat(page.locator("#method-rolling-fixed")).containsText("allowed");
         page.check("#method-rolling-fixed input[type=radio]");
         page.check("#wizard-mode input[value=" + mode + "]");
+        assertThat(page.locator("#wizard-mode input[value=" + mode + "]")).isChecked();
         page.click("#create-run");
         page.waitForURL(Pattern.compile(".*/runs/\\d+$"));
         return Long.valueOf(page.url().replaceAll(".*/runs/", ""));

@@ -18,7 +18,8 @@ import dev.upshift.remote.OutputLine;
 /**
  * The files of {@link FakeCluster}'s hosts, as far as the panel's checks look at them: uploaded files and their plain
  * {@code cp}, homes unpacked by {@code tar -C} (only those answer {@code bin/neo4j version}), and {@code sha256sum}
- * with the real hash of a known file (an unknown one hashes to a fixed value, so a copy of it still matches).
+ * with the real hash of a known file (an unknown one hashes to a fixed value, so a copy of it still matches); every
+ * directory {@code du} is asked about holds 2 MB.
  */
 final class FakeFiles {
 
@@ -38,7 +39,7 @@ final class FakeFiles {
     boolean handles(String command) {
         String c = command.replace("'", "");
         return c.startsWith("sha256sum ") || (c.startsWith("cp ") && c.split(" ").length == 3)
-                || (c.startsWith("tar -xzf ") && c.contains(" -C ")) || c.endsWith("/bin/neo4j version");
+                || (c.startsWith("tar -xzf ") && c.contains(" -C ")) || c.endsWith("/bin/neo4j version") || c.startsWith("du -sk --time ");
     }
 
     ExecResult exec(String host, String command, Consumer<OutputLine> out) {
@@ -51,6 +52,9 @@ final class FakeFiles {
         } else if (c.startsWith("cp ")) {
             String[] cp = c.split(" ");
             if (files.containsKey(host + ":" + cp[1])) files.put(host + ":" + cp[2], files.get(host + ":" + cp[1]));
+        } else if (c.startsWith("du -sk --time ")) {
+            String path = c.substring("du -sk --time ".length());
+            out.accept(line(OutputLine.Stream.STDOUT, "2048\t2026-01-01 00:00\t" + path));
         } else if (c.startsWith("tar -xzf ")) {
             unpacked.add(host + ":" + c.split(" -C ")[1].split(" ")[0]);
         } else {

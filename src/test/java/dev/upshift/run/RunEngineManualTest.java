@@ -43,6 +43,7 @@ class RunEngineManualTest extends RunEngineTestSupport {
         assertThat(step(done, StepKey.SRV_INSTALL, C).notes()).contains("Confirmed by operator1: done by hand")
                 .contains("confirmed by the operator and verified");
         assertThat(step(done, StepKey.PRE_BACKUP_CONF, A).notes()).as("the panel read the checksums back").contains("SHA-256");
+        assertThat(step(done, StepKey.PRE_VERIFY_FULL_BACKUP, null).notes()).contains("full-backup/graph.db on").contains("2048 KB");
     }
 
     @Test
