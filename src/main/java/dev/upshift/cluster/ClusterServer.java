@@ -99,6 +99,13 @@ public class ClusterServer {
         this.spare = spare;
     }
 
+    /** The server now runs Neo4j from another installation (a tarball upgrade unpacks the new version beside the old). */
+    void relocate(String neo4jHome, String confDir, String dataDir) {
+        this.neo4jHome = neo4jHome;
+        this.confDir = confDir;
+        this.dataDir = dataDir;
+    }
+
     /** A null argument keeps the stored secret: edit forms never show secrets, so "empty" means "unchanged". */
     void secrets(String privateKeyEnc, String passwordEnc) {
         if (privateKeyEnc != null) {

@@ -111,6 +111,26 @@ public class ClusterService {
                 .orElseThrow(() -> new IllegalStateException("No server " + address + " in " + cluster.getName()));
     }
 
+    /**
+     * A run upgraded this server into a new installation: the registry follows it, so the next plan stops, backs up
+     * and copies from where Neo4j runs now, not from the old directory. Audited with the run; a cluster or server no
+     * longer registered is left alone (a run may outlive its cluster).
+     */
+    public void relocate(Long clusterId, String address, String neo4jHome, String confDir, String dataDir, Long runId) {
+        tx.executeWithoutResult(s -> clusters.findWithServersById(clusterId).ifPresent(cluster -> cluster.getServers().stream()
+                .filter(server -> server.getAddress().equalsIgnoreCase(address))
+                .filter(server -> !neo4jHome.equals(server.getNeo4jHome()))
+                .findFirst().ifPresent(server -> {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("address", server.getAddress());
+                    details.put("from", server.getNeo4jHome());
+                    details.put("to", neo4jHome);
+                    details.put("run", runId);
+                    server.relocate(neo4jHome, confDir, dataDir);
+                    audit.record("cluster.server-relocated", "cluster", String.valueOf(clusterId), details);
+                })));
+    }
+
     private ClusterDetails save(Long id, ClusterCommand cmd, ClusterOrigin origin, String labId) {
         Cluster stored = id == null ? null : tx.execute(s -> load(id));
         String name = cmd.name() == null ? "" : cmd.name().strip();

@@ -51,14 +51,25 @@ class OperatorStepTransitions {
         });
     }
 
-    /** The operator confirms a waiting (manual) or interrupted step; the panel then runs the verifications it can. */
+    /**
+     * The operator confirms a waiting (manual) or interrupted step, or — in manual mode — a step whose check failed
+     * after they fixed it by hand; the panel then runs the verifications it can.
+     */
     RunStep confirm(Long runId, Long stepId, String note) {
         return support.stepChange(stepId, "step.confirmed", (run, step) -> {
             requireOf(run, step, runId);
             boolean interrupted = step.getStatus() == StepStatus.RUNNING && run.getStatus() == RunStatus.INTERRUPTED;
-            if (!interrupted) requireAwaitingOperator(run, step);
+            boolean fixedByHand = step.getStatus() == StepStatus.FAILED && run.getStatus() == RunStatus.FAILED
+                    && run.getMode() == RunMode.MANUAL;
+            if (!interrupted && !fixedByHand) requireAwaitingOperator(run, step);
             if (interrupted) {
                 run.resume();
+                support.announce(run);
+            }
+            if (fixedByHand) {
+                // as a retry, but the operator did the work: only the panel's checks run again
+                run.retry();
+                step.restart(CurrentActor.name(), support.now());
                 support.announce(run);
             }
             step.waiting("Confirmed by " + CurrentActor.name() + "; verifying.");

@@ -85,7 +85,10 @@ class RunDriver {
                 return;
             }
             if (ctx.mode() == RunMode.MANUAL) {
-                transitions.waiting(begun.getId(), AWAITING_OPERATOR);
+                // the operator is only asked once the step's health gate is met, as the panel itself would wait
+                if (executor.gate(ctx, begun, lastUpgraded(all), () -> isNotRunning(runId)) == StepExecutor.Result.SUCCEEDED) {
+                    transitions.waiting(begun.getId(), AWAITING_OPERATOR);
+                }
                 return;
             }
             if (executor.execute(ctx, begun, lastUpgraded(all), () -> isNotRunning(runId)) == StepExecutor.Result.FAILED) {

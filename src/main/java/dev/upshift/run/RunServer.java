@@ -78,6 +78,24 @@ public class RunServer {
         return (upgraded && newHome != null ? newHome : neo4jHome) + "/logs";
     }
 
+    /** A tarball upgrade unpacks the new version into another NEO4J_HOME: afterwards the server runs from there. */
+    public boolean movesHome() {
+        return installType == InstallType.TARBALL && newHome != null && !trim(newHome).equals(neo4jHome);
+    }
+
+    /**
+     * Where {@code dir} (NEO4J_HOME itself or a directory) is once the server moved: it moves with NEO4J_HOME when it
+     * was inside it (the plan copied it there).
+     */
+    public String afterMove(String dir) {
+        if (!movesHome() || dir == null || !(dir.equals(neo4jHome) || dir.startsWith(neo4jHome + "/"))) return dir;
+        return trim(newHome) + dir.substring(neo4jHome.length());
+    }
+
+    private static String trim(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
     public boolean isCore() { return role.isCore(); }
     public Long getId() { return id; }
     public Long getRunId() { return runId; }

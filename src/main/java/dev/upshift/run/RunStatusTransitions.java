@@ -2,10 +2,13 @@ package dev.upshift.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
+import dev.upshift.procedure.StepKey;
 import dev.upshift.security.CurrentActor;
 
 /**
@@ -16,16 +19,26 @@ import dev.upshift.security.CurrentActor;
 @Component
 class RunStatusTransitions {
 
+    /** The steps that put the new version into a server's new NEO4J_HOME (in place: rolling on fixed servers, offline). */
+    private static final Set<StepKey> INSTALLS = Set.of(StepKey.SRV_INSTALL, StepKey.OFF_SEED_INSTALL, StepKey.OFF_CORE_INSTALL,
+            StepKey.OFF_RR_INSTALL, StepKey.RR_NEW_INSTANCE);
+
     private final TransitionSupport support;
     private final RunRepository runs;
     private final RunApprovals approvals;
+    private final RunServerRepository servers;
+    private final RunStepRepository steps;
+    private final RunTargets targets;
     private final RegistryReplacements replacements;
 
-    RunStatusTransitions(TransitionSupport support, RunRepository runs, RunApprovals approvals,
-                         RegistryReplacements replacements) {
+    RunStatusTransitions(TransitionSupport support, RunRepository runs, RunApprovals approvals, RunServerRepository servers,
+                         RunStepRepository steps, RunTargets targets, RegistryReplacements replacements) {
         this.support = support;
         this.runs = runs;
         this.approvals = approvals;
+        this.servers = servers;
+        this.steps = steps;
+        this.targets = targets;
         this.replacements = replacements;
     }
 
@@ -76,8 +89,25 @@ class RunStatusTransitions {
     Run succeed(Long runId) {
         return support.change(runId, "run.succeeded", run -> {
             run.succeed(support.now());
-            replacements.applyTo(run);   // the registry follows a rolling upgrade on replaceable resources
+            followNewInstallations(run);
+            replacements.applyTo(run);   // rolling on replaceable resources: the replacements become the members
         }, RunMilestone.Kind.RUN_FINISHED);
+    }
+
+    /**
+     * In the same transaction as the success: a server the run installed into a new NEO4J_HOME runs from there now,
+     * and a later run planned from the old paths would stop, back up and copy the wrong installation. A replacement
+     * (5.3.2.2) runs from the installation RR_NEW_INSTANCE made, not from the placeholder it was registered with.
+     */
+    private void followNewInstallations(Run run) {
+        Set<String> installed = steps.findByRunIdOrderByPosition(run.getId()).stream()
+                .filter(st -> st.getStatus() == StepStatus.SUCCEEDED && INSTALLS.contains(st.getKey()))
+                .map(RunStep::getServer).collect(Collectors.toSet());
+        for (RunServer s : servers.findByRunIdOrderById(run.getId())) {
+            if (!s.movesHome() || !installed.contains(s.getServer())) continue;
+            targets.relocated(run.getClusterId(), s.getServer(), s.afterMove(s.getNeo4jHome()), s.afterMove(s.getConfDir()),
+                    s.afterMove(s.getDataDir()), run.getId());
+        }
     }
 
     Run interrupt(Long runId, String reason) {

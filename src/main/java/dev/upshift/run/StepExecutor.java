@@ -36,10 +36,12 @@ class StepExecutor {
     private final Verifications verifications;
     private final Diagnosis diagnosis;
     private final StepCommands stepCommands;
+    private final ManualChecks manualChecks;
     private final RunProperties properties;
 
     StepExecutor(RunTransitions transitions, StepOutput output, CommandRunner runner, HealthGates gates,
-                 Verifications verifications, Diagnosis diagnosis, StepCommands stepCommands, RunProperties properties) {
+                 Verifications verifications, Diagnosis diagnosis, StepCommands stepCommands, ManualChecks manualChecks,
+                 RunProperties properties) {
         this.transitions = transitions;
         this.output = output;
         this.runner = runner;
@@ -47,6 +49,7 @@ class StepExecutor {
         this.verifications = verifications;
         this.diagnosis = diagnosis;
         this.stepCommands = stepCommands;
+        this.manualChecks = manualChecks;
         this.properties = properties;
     }
 
@@ -57,22 +60,8 @@ class StepExecutor {
     Result execute(RunContext ctx, RunStep step, String lastUpgraded, BooleanSupplier cancelled) {
         StepOutput.Recorder out = output.open(ctx.runId(), step.getId());
         try {
-            if (step.getGate() == Gate.SAFE_TO_STOP) {
-                out.panel("[upshift] health gate: is it safe to stop " + step.getServer() + "?");
-                HealthGates.Wait w = gates.await(s -> ClusterChecks.safeToStop(s, ctx, step.getServer(), lastUpgraded,
-                                gates.versions(ctx, s)).or(() -> lastUpgraded == null ? Optional.empty()
-                                : gates.caughtUp(ctx, s, lastUpgraded)),
-                        true, properties.gateTimeout(), reason -> waiting(step, out, reason), cancelled, ctx.clusterId());
-                if (w.outcome() == HealthGates.Outcome.CANCELLED) {
-                    transitions.resetUnstarted(step.getId(), "The run stopped while the health gate waited ("
-                            + w.reason() + "); nothing was sent to " + step.getServer() + ".");
-                    return Result.RESET;
-                }
-                if (w.outcome() == HealthGates.Outcome.TIMED_OUT) {
-                    return fail(ctx, step, "health gate " + w.reason(), null, out);
-                }
-                out.panel("[upshift] health gate met");
-            }
+            Result gate = gate(ctx, step, lastUpgraded, cancelled, out);
+            if (gate != Result.SUCCEEDED) return gate;
             transitions.commandsStarted(step.getId());
             List<StepCommand> all = stepCommands.read(step.getCommands());
             int lastNonCypher = -1;
@@ -100,6 +89,35 @@ class StepExecutor {
     }
 
     /**
+     * The step's health gate, if it has one: SUCCEEDED once met (or none), RESET when the run stopped while it waited
+     * (nothing was sent), FAILED when it timed out. Manual mode passes it too before the operator is asked to stop a
+     * member: the panel cannot stop the operator's hand, but it must not invite a stop that would cost the quorum.
+     */
+    Result gate(RunContext ctx, RunStep step, String lastUpgraded, BooleanSupplier cancelled) {
+        if (step.getGate() != Gate.SAFE_TO_STOP) return Result.SUCCEEDED;
+        return gate(ctx, step, lastUpgraded, cancelled, output.open(ctx.runId(), step.getId()));
+    }
+
+    private Result gate(RunContext ctx, RunStep step, String lastUpgraded, BooleanSupplier cancelled, StepOutput.Recorder out) {
+        if (step.getGate() != Gate.SAFE_TO_STOP) return Result.SUCCEEDED;
+        out.panel("[upshift] health gate: is it safe to stop " + step.getServer() + "?");
+        HealthGates.Wait w = gates.await(s -> ClusterChecks.safeToStop(s, ctx, step.getServer(), lastUpgraded,
+                        gates.versions(ctx, s)).or(() -> lastUpgraded == null ? Optional.empty()
+                        : gates.caughtUp(ctx, s, lastUpgraded)),
+                true, properties.gateTimeout(), reason -> waiting(step, out, reason), cancelled, ctx.clusterId());
+        if (w.outcome() == HealthGates.Outcome.CANCELLED) {
+            transitions.resetUnstarted(step.getId(), "The run stopped while the health gate waited ("
+                    + w.reason() + "); nothing was sent to " + step.getServer() + ".");
+            return Result.RESET;
+        }
+        if (w.outcome() == HealthGates.Outcome.TIMED_OUT) {
+            return fail(ctx, step, "health gate " + w.reason(), null, out);
+        }
+        out.panel("[upshift] health gate met");
+        return Result.SUCCEEDED;
+    }
+
+    /**
      * After an interruption: the step's commands may or may not have run. Only its verification is run; when the
      * step has nothing to verify but exit codes, it fails and the operator decides (retry re-runs the commands).
      */
@@ -109,9 +127,7 @@ class StepExecutor {
                 : "[upshift] verify-and-continue: checking what this step should have achieved, without re-running it");
         try {
             if (operatorConfirmed && step.getVerificationKind() == dev.upshift.procedure.Verification.Kind.EXIT_CODE) {
-                transitions.succeedStep(step.getId(), null, "done by the operator (no automatic check for this step)",
-                        out.kept(), out.dropped());
-                return Result.SUCCEEDED;
+                return afterOperator(ctx, step, out);
             }
             if (!verifications.canVerifyWithoutOutput(step)) {
                 return fail(ctx, step, "the panel stopped while this step ran and its outcome can only be known from its "
@@ -119,7 +135,10 @@ class StepExecutor {
                         + ", or skip it with a reason if you checked it was done", null, out);
             }
             Optional<String> problem = verifications.verify(ctx, step, List.of(), out, reason -> waiting(step, out, reason));
-            if (problem.isPresent()) return fail(ctx, step, "verification after the interruption: " + problem.get(), null, out);
+            if (problem.isPresent()) {
+                return fail(ctx, step, (operatorConfirmed ? "confirmed by the operator, but " : "verification after the interruption: ")
+                        + problem.get(), null, out);
+            }
             transitions.succeedStep(step.getId(), null, operatorConfirmed ? "confirmed by the operator and verified"
                             : "verified after the interruption; its commands were not re-run",
                     out.kept(), out.dropped());
@@ -127,6 +146,23 @@ class StepExecutor {
         } catch (RuntimeException e) {
             return fail(ctx, step, e.getMessage() == null ? e.toString() : e.getMessage(), null, out);
         }
+    }
+
+    /** Manual mode: the exit codes were the operator's; the panel runs the read-only checks it has for the step. */
+    private Result afterOperator(RunContext ctx, RunStep step, StepOutput.Recorder out) {
+        if (!manualChecks.covers(step)) {
+            transitions.succeedStep(step.getId(), null, "done by the operator (no automatic check for this step)",
+                    out.kept(), out.dropped());
+            return Result.SUCCEEDED;
+        }
+        ManualChecks.Outcome checked = manualChecks.verify(ctx, step, stepCommands.read(step.getCommands()), out);
+        if (checked.problem().isPresent()) {
+            return fail(ctx, step, "confirmed by the operator, but " + checked.problem().get(), null, out);
+        }
+        out.panel("[upshift] the panel's checks passed");
+        transitions.succeedStep(step.getId(), null, "confirmed by the operator and verified"
+                + (checked.note() == null ? "" : "; " + checked.note()), out.kept(), out.dropped());
+        return Result.SUCCEEDED;
     }
 
     private void waiting(RunStep step, StepOutput.Recorder out, String reason) {

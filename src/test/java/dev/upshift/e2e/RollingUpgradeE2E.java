@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import dev.upshift.lab.LabMember;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.neo4j.BoltEndpoint;
 import dev.upshift.neo4j.BoltGateway;
+import dev.upshift.remote.SshGateway;
 
 /**
  * The DBA's journey through a whole rolling upgrade on fixed servers, 3.4.5 → 3.4.6, of a practice cluster of
@@ -51,6 +53,11 @@ import dev.upshift.neo4j.BoltGateway;
  * on 3.4.6 and the console shows the commands' output; the run ends SUCCEEDED. Data written before is read on every
  * member after, every member reports 3.4.6, the monitor never saw fewer than 2 cores and the audit chain verifies.
  * Prints the run's wall time against the members' own stop and start-to-joined times.
+ *
+ * <p>Order 3 takes the same cluster on to 3.4.7 in manual mode (issue 6's manual journey, issue 5's acceptance 6):
+ * the test is the operator ({@link ManualOperator}), running each step's shown commands over SSH or Bolt and
+ * confirming in the browser; one install is confirmed without being done, and the panel's check of the new
+ * installation fails that step before anything else happens, until the operator has done it and confirms again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,11 +66,16 @@ class RollingUpgradeE2E extends JourneySupport {
     static final String OPERATOR_PASSWORD = "rolling-Passw0rd-e2e";
     static final String LEAD_PASSWORD = "review-Passw0rd-e2e";
     static final Duration RUN_LIMIT = Duration.ofMinutes(25);
+    /** The manual run's target: the next patch release after the auto run's, served by the lab from Maven Central. */
+    static final String MANUAL_TARGET = "3.4.7";
+    /** How long one step may take to come up for the operator (a health gate or a verification runs before). */
+    static final Duration STEP_LIMIT = Duration.ofMinutes(4);
 
     @Autowired LabClusterManager labManager;
     @Autowired MembershipView membership;
     @Autowired BoltGateway bolt;
     @Autowired AuditChainVerifier auditChain;
+    @Autowired SshGateway ssh;
 
     String labId;
     Long clusterId;
@@ -131,34 +143,13 @@ class RollingUpgradeE2E extends JourneySupport {
         String leader = LabLeader.of(bolt, cluster).uri().getHost();
 
         // the wizard, from the cluster page
-        page.click("#plan-upgrade");
-        page.fill("#targetVersion", "3.4.6");
-        page.locator("#targetVersion").dispatchEvent("change");
-        assertThat(page.locator("#method-rolling-fixed")).containsText("allowed");
-        page.check("#method-rolling-fixed input[type=radio]");
-        page.check("#wizard-mode input[value=auto]");
-        page.click("#create-run");
-        page.waitForURL(Pattern.compile(".*/runs/\\d+$"));
-        runId = Long.valueOf(page.url().replaceAll(".*/runs/", ""));
+        runId = new RunWizard(page).plan("3.4.6", "auto");
         Locator stopSteps = page.locator("#stepper [data-key=SRV_STOP]");
         assertThat(stopSteps).hasCount(4);
         assertThat(stopSteps.nth(2)).containsText(leader);                                  // the leader last of the cores
         assertThat(stopSteps.nth(3)).containsText(cluster.members().get(3).address());   // the read replica after them
 
-        // conf: the panel reads the first server's neo4j.conf over SSH and derives the new one; validated and accepted
-        page.click("#conf-open-0");
-        assertThat(page.locator("#conf-0 textarea")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
-        // one request at a time, as a person would: the form's next submit waits for the previous answer to land
-        page.waitForResponse(r -> r.url().endsWith("/conf/validate"), () -> page.click("#conf-0 button:has-text('Validate')"));
-        page.waitForFunction("() => !document.querySelector('.htmx-request')");
-        assertThat(page.locator("#conf-0-problems")).isVisible();
-        assertThat(page.locator("#conf-0-problems .badge.bad")).hasCount(0);
-        page.click("#conf-0 button:has-text('Accept')");
-        assertThat(page.locator("#conf-0")).containsText("Accepted");
-
-        page.click("#run-preflight");
-        assertThat(page.locator("#preflight-summary .badge")).hasText("all passed",
-                new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+        new RunWizard(page).acceptConfAndPreflight();
 
         // the cluster requires approval: the operator's start is refused until a lead approves the plan
         page.check("#ack-no-downgrade");
@@ -271,6 +262,98 @@ class RollingUpgradeE2E extends JourneySupport {
         Download csv = page.waitForDownload(() -> page.click("a:has-text('Export CSV')"));
         String events = Files.readString(csv.path());
         assertThat(events).contains("run.planned", "run.started", "run.succeeded", "rolling-dba");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("OPERATOR takes the same cluster 3.4.6 → 3.4.7 in manual mode: runs each step's commands, confirms; a skipped install is caught")
+    void manualRunOnTheSameCluster() throws IOException {
+        assumeTrue(runId != null, "the auto run left the cluster on 3.4.6");
+        try {
+            manualJourney();
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(page, "manual-journey-failure");
+            throw e;
+        }
+    }
+
+    /** Issue 6's manual journey, and issue 5's acceptance 6: the test is the operator; the panel verifies. */
+    private void manualJourney() throws IOException {
+        LabCluster cluster = labManager.find(labId).orElseThrow();
+        Instant staging = Instant.now();
+        ManualOperator.stageTarball(labManager, cluster, MANUAL_TARGET);
+        System.out.printf("[run-measure] staging Neo4j %s on every host took %d s%n", MANUAL_TARGET,
+                Duration.between(staging, Instant.now()).toSeconds());
+        bolt.query(LabLeader.of(bolt, cluster), "UNWIND range(1, 50) AS i CREATE (:Probe {i: i, written: 'before the manual run'})",
+                Map.of(), true);
+
+        login(page, "rolling-dba", OPERATOR_PASSWORD);
+        page.navigate("/clusters/" + clusterId);
+        RunWizard wizard = new RunWizard(page);
+        Long manualRunId = wizard.plan(MANUAL_TARGET, "manual");
+        // the plan starts from where the auto run installed 3.4.6: the registry followed the servers there
+        assertThat(page.locator("#stepper [data-key=SRV_STOP]").first()).containsText("neo4j-enterprise-3.4.6/bin/neo4j stop");
+        wizard.acceptConfAndPreflight();
+        approveAsLead(manualRunId);
+        page.navigate("/runs/" + manualRunId);
+
+        // start, then play the operator: no reload from here on
+        MembershipRecorder table = MembershipRecorder.start(page);
+        FewestCores fewestCores = new FewestCores(membership, clusterId);
+        Instant started = Instant.now();
+        page.check("#ack-no-downgrade");
+        page.check("#ack-write-load");
+        page.click("#start-run");
+        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        Api dba = new Api(baseUrl(), "rolling-dba", OPERATOR_PASSWORD);
+        ManualOperator operator = new ManualOperator(page, dba, manualRunId, cluster, ssh, bolt);
+        ManualOperator.WaitingStep skipped = null;
+        for (ManualOperator.WaitingStep step = operator.next(STEP_LIMIT); step != null; step = operator.next(STEP_LIMIT)) {
+            if (skipped == null && step.key().equals("SRV_INSTALL")) {
+                // deliberately: confirmed without unpacking the new version; the panel's own check must catch it
+                skipped = step;
+                operator.confirm(step, "installed (it was not: the tarball was never unpacked)");
+                Locator caught = operator.awaitVerdict(step, 1, "FAILED");
+                assertThat(caught.locator(".diagnosis")).containsText("Neo4j " + MANUAL_TARGET + " is not installed");
+                assertThat(page.locator("#run-status")).hasText("FAILED");
+                screenshot(page, "manual-journey-caught");
+                operator.does(step);
+                operator.confirm(step, "unpacked it now, after the panel's check failed");
+                operator.awaitVerdict(step, 2, "SUCCEEDED");
+                continue;
+            }
+            operator.does(step);
+            operator.confirm(step, "ran the commands shown");
+            operator.awaitVerdict(step, 1, "SUCCEEDED");
+        }
+        Duration wall = Duration.between(started, Instant.now());
+        long fewest = fewestCores.stop();
+        screenshot(page, "manual-journey-done");
+        Api.Response done = dba.get("/api/runs/" + manualRunId);
+        assertThat(done.<String>read("$.status")).as(done.body()).isEqualTo("SUCCEEDED");
+        assertThat(page.locator("#run-status")).hasText("SUCCEEDED");
+        assertThat(skipped).as("the run had an install to skip").isNotNull();
+        assertThat(operator.stepNow(skipped).get("notes").toString()).contains("Confirmed by rolling-dba: unpacked it now");
+
+        assertThat(table.pageNeverReloaded()).isTrue();
+        for (LabMember m : cluster.members()) {
+            assertThat(table.sawLeaveThenReturnOn(m.address(), MANUAL_TARGET))
+                    .as("the table showed " + m.address() + " leave, then back on " + MANUAL_TARGET).isTrue();
+            BoltEndpoint member = BoltEndpoint.unauthenticated(m.bolt());
+            assertThat(bolt.components(member).get(0).version()).as(m.address()).isEqualTo(MANUAL_TARGET);
+            await("data on " + m.address()).atMost(Duration.ofMinutes(1)).until(() -> bolt.query(member,
+                    "MATCH (p:Probe {written: 'before the manual run'}) RETURN count(p) AS n", Map.of(), false).get(0).get("n"),
+                    n -> ((Number) n).longValue() == 50);
+        }
+        assertThat(fewest).as("fewest cores the monitor saw during the manual run").isGreaterThanOrEqualTo(2);
+
+        // the audit log names the operator on every confirmation, the note included
+        page.navigate("/audit?action=step.confirmed&actor=rolling-dba");
+        assertThat(page.locator("#audit-table tbody tr")).hasCount(operator.confirmations());
+        assertThat(page.locator("#audit-table")).containsText("unpacked it now");
+        screenshot(page, "manual-journey-audit");
+        assertThat(auditChain.verify().intact()).isTrue();
+        System.out.printf("[run-measure] manual run wall time %d s, %d confirmations%n", wall.toSeconds(), operator.confirmations());
     }
 
     /** The ADMIN sets the cluster to require approval and to notify the receiver, on the cluster's edit form. */

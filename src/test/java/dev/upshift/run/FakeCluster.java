@@ -32,8 +32,9 @@ import dev.upshift.remote.SshTarget;
 /**
  * A small simulated Causal Cluster behind the gateway interfaces: {@code bin/neo4j stop} takes a member out of the
  * overview (the leader's stop elects another core), {@code <home>/bin/neo4j start} brings it back on the version
- * its home is named after, and the monitor view and Bolt answer from that state. Failures can be scripted per host
- * and command. It also records what ran and the lowest number of cores ever present.
+ * its home is named after, and the monitor view and Bolt answer from that state. Files are tracked as far as the
+ * checks need ({@link FakeFiles}). Failures can be scripted per host and command. It also records what ran and the
+ * lowest number of cores ever present.
  */
 class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets {
 
@@ -50,7 +51,9 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
     final Map<String, Integer> failures = new ConcurrentHashMap<>(); // "host|substring" -> exit code
     final Map<String, Runnable> hooks = new ConcurrentHashMap<>();   // "host|substring" -> runs after the command
     final List<Exec> execs = new CopyOnWriteArrayList<>();
-    final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    final Map<String, byte[]> uploads = new ConcurrentHashMap<>();   // "host:path" -> content (uploaded or cp'ed)
+    final FakeFiles files = new FakeFiles(uploads);
+    final Map<String, String> relocations = new ConcurrentHashMap<>(); // host -> "home|conf|data" the registry follows
     volatile int minCoresPresent = Integer.MAX_VALUE;
     volatile boolean unreachable;
 
@@ -94,6 +97,8 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
         hooks.clear();
         execs.clear();
         uploads.clear();
+        files.reset();
+        relocations.clear();
         minCoresPresent = Integer.MAX_VALUE;
         unreachable = false;
     }
@@ -134,10 +139,13 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
             if (v.find()) versions.put(host, v.group(1));
             roles.put(host, !cores.get(host) ? "READ_REPLICA" : roles.containsValue("LEADER") ? "FOLLOWER" : "LEADER");
             line(lines, listener, OutputLine.Stream.STDOUT, "Starting Neo4j. Started neo4j (pid 4242).");
-        } else if (command.startsWith("sha256sum")) {
-            for (String file : command.substring("sha256sum ".length()).split(" ")) {
-                line(lines, listener, OutputLine.Stream.STDOUT, "a".repeat(64) + "  " + file);
-            }
+        } else if (files.handles(command)) {
+            ExecResult r = files.exec(host, command, l -> line(lines, listener, l.stream(), l.text()));
+            if (r.exitCode() != 0) return new ExecResult(command, r.exitCode(), false, lines, Duration.ofMillis(1));
+        } else if (command.replace("'", "").endsWith("/bin/neo4j status")) {
+            boolean running = roles.containsKey(host);
+            line(lines, listener, OutputLine.Stream.STDOUT, running ? "Neo4j is running at pid 4242" : "Neo4j is not running");
+            if (!running) return new ExecResult(command, 3, false, lines, Duration.ofMillis(1));
         } else if (command.startsWith("cat ") && command.replace("'", "").endsWith("neo4j.conf")) {
             for (String l : List.of("dbms.mode=CORE", "causal_clustering.initial_discovery_members=10.0.0.1:5000,10.0.0.2:5000,10.0.0.3:5000",
                     "dbms.connectors.default_advertised_address=" + host)) {
@@ -253,6 +261,12 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
     public BoltEndpoint bolt(Long clusterId, String address) {
         return BoltEndpoint.unauthenticated(URI.create("bolt://" + address + ":7687"));
     }
+
+    @Override
+    public void relocated(Long clusterId, String address, String neo4jHome, String confDir, String dataDir, Long runId) {
+        relocations.put(address, neo4jHome + "|" + confDir + "|" + dataDir);
+    }
+
 
     Map<String, String> versionsNow() {
         return new LinkedHashMap<>(versions);

@@ -173,6 +173,8 @@ class ReplaceableUpgradeIT {
         Api.Response after = api.get("/api/clusters/" + clusterId);
         assertThat(after.<List<String>>read("$.servers[?(@.spare == false)].address")).containsExactlyInAnyOrderElementsOf(news);
         assertThat(after.<List<String>>read("$.servers[?(@.spare == true)].address")).containsExactlyInAnyOrderElementsOf(olds);
+        // and the new hosts are registered where the run installed Neo4j, so the next upgrade starts from there
+        assertThat(after.<List<String>>read("$.servers[?(@.spare == false)].neo4jHome")).allMatch(h -> h.endsWith("/neo4j-enterprise-3.4.6"));
         assertThat(api.get("/api/audit/verify").<Boolean>read("$.intact")).isTrue();
 
         await("webhook run.finished").atMost(Duration.ofSeconds(30)).until(receiver::bodies,

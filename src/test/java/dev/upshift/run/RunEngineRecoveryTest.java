@@ -2,9 +2,7 @@ package dev.upshift.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import dev.upshift.procedure.StepKey;
 
 /**
- * Off the straight path: recovery after the panel stopped mid-run, simultaneous starts and clicks, and manual mode
- * where the operator runs the commands.
+ * Off the straight path: recovery after the panel stopped mid-run, simultaneous starts and clicks (manual mode:
+ * {@link RunEngineManualTest}).
  */
 class RunEngineRecoveryTest extends RunEngineTestSupport {
 
@@ -154,48 +152,5 @@ class RunEngineRecoveryTest extends RunEngineTestSupport {
         RunView again = awaitStatus(planned.id(), RunStatus.FAILED);
         assertThat(step(again, StepKey.SRV_INSTALL, A).attempts()).isEqualTo(2);
         engine.abort(planned.id(), "test over");
-    }
-
-    @Test
-    @DisplayName("manual mode: the operator runs the commands and confirms; the panel's verification catches a skipped one")
-    void manualMode() {
-        RunView planned = plan(RunMode.MANUAL);
-        engine.start(planned.id(), List.of("no-downgrade", "write-load"));
-        boolean forgotten = false;
-        while (true) {
-            RunView run = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> queries.get(planned.id()),
-                    r -> r.status() != RunStatus.RUNNING || r.steps().stream().anyMatch(x -> RunDriver.AWAITING_OPERATOR.equals(x.waitingReason())));
-            if (run.status() == RunStatus.SUCCEEDED) break;
-            if (run.status() == RunStatus.FAILED) {
-                RunView.StepView failed = run.steps().stream().filter(x -> x.status() == StepStatus.FAILED).findFirst().orElseThrow();
-                assertThat(failed.key()).isEqualTo("SRV_STOP");
-                assertThat(failed.server()).isEqualTo(B);
-                assertThat(failed.diagnosis()).contains(B + " is still listed in dbms.cluster.overview()");
-                engine.retry(planned.id(), failed.id(), false);   // the panel runs the stop this time
-                continue;
-            }
-            RunView.StepView waiting = run.steps().stream().filter(x -> RunDriver.AWAITING_OPERATOR.equals(x.waitingReason()))
-                    .findFirst().orElseThrow();
-            boolean forget = !forgotten && waiting.key().equals("SRV_STOP") && B.equals(waiting.server());
-            if (!forget) operatorDoes(waiting);
-            forgotten |= forget;
-            engine.confirm(planned.id(), waiting.id(), forget ? "done (but it was not)" : "done by hand");
-        }
-        assertThat(forgotten).isTrue();
-        assertThat(cluster.versionsNow()).containsValues("3.4.6", "3.4.6", "3.4.6");
-        RunView done = queries.get(planned.id());
-        assertThat(step(done, StepKey.SRV_INSTALL, C).notes()).contains("Confirmed by operator1: done by hand");
-    }
-
-    /** What an operator would do with the commands the step shows, over their own SSH session. */
-    private void operatorDoes(RunView.StepView step) {
-        for (StepCommand c : step.commands()) {
-            switch (c.type()) {
-                case "shell" -> cluster.exec(cluster.ssh(clusterId, c.server()), c.line(), Duration.ofSeconds(5),
-                        dev.upshift.remote.OutputListener.NONE);
-                case "upload-conf" -> cluster.upload(cluster.ssh(clusterId, c.server()), "conf".getBytes(), c.path());
-                default -> { }
-            }
-        }
     }
 }

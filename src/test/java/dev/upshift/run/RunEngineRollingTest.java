@@ -15,7 +15,7 @@ import dev.upshift.procedure.StepKey;
 class RunEngineRollingTest extends RunEngineTestSupport {
 
     @Test
-    @DisplayName("rolling 3.4.5 → 3.4.6 completes: followers first, the leader last, never below 2 cores, audited")
+    @DisplayName("rolling 3.4.5 → 3.4.6 completes: followers first, the leader last, never below 2 cores, audited, registry moved")
     void rollingUpgradeCompletes() {
         RunView planned = plan();
         assertThat(planned.status()).isEqualTo(RunStatus.PLANNED);
@@ -37,6 +37,11 @@ class RunEngineRollingTest extends RunEngineTestSupport {
         List<String> actions = jdbc.queryForList("select action from audit_event where target_type = 'run' and target_id = ? order by id",
                 String.class, String.valueOf(planned.id()));
         assertThat(actions).contains("run.planned", "run.started", "run.succeeded");
+        for (String host : List.of(A, B, C)) {
+            String home = "/srv/" + host + "/neo4j-enterprise-3.4.6";
+            assertThat(cluster.relocations).as("the registry follows " + host + " into its new installation")
+                    .containsEntry(host, home + "|" + home + "/conf|" + home + "/data");
+        }
     }
 
     @Test

@@ -30,10 +30,11 @@ public record RunPageModel(RunView run, List<PhaseView> phases, Long currentStep
 
     /**
      * One step as its card shows it. {@code awaitingOperator}: a manual step waits for the operator to act;
+     * {@code reconfirmable}: a manual step failed its check and the operator may confirm again after fixing it by hand;
      * {@code actionable}: the viewer's actions may apply (the card then loads them for the viewer's role).
      */
     public record StepCard(Long runId, String runStatus, StepView step, boolean current, String duration,
-                    boolean awaitingOperator, boolean actionable) {
+                    boolean awaitingOperator, boolean reconfirmable, boolean actionable) {
     }
 
     static RunPageModel of(RunView run) {
@@ -102,8 +103,10 @@ public record RunPageModel(RunView run, List<PhaseView> phases, Long currentStep
                 && s.waitingReason().startsWith("Waiting for the operator");
         boolean actionable = !run.status().isFinished() && run.status() != RunStatus.PLANNED
                 && (s.status() == StepStatus.PENDING || s.status() == StepStatus.FAILED || s.status() == StepStatus.RUNNING);
+        boolean reconfirmable = s.status() == StepStatus.FAILED && run.status() == RunStatus.FAILED
+                && "manual".equals(run.mode());
         return new StepCard(run.id(), run.status().name(), s, s.id().equals(current), duration(s.startedAt(), s.endedAt()),
-                awaiting, actionable);
+                awaiting, reconfirmable, actionable);
     }
 
     private static String phaseStatus(List<StepCard> cards) {
