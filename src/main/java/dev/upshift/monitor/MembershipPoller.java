@@ -81,6 +81,9 @@ class MembershipPoller {
             MemberState old = before.member(m.host()).orElse(null);
             boolean rejoined = old == null || !old.present();
             String version = version(via, m, rejoined, now, refresh);
+            // A read replica restarts under a new id and is listed before its Bolt answers: until it does, it keeps
+            // its address's last known version, as a core does, so the version it answers with later is a change.
+            if (version == null && old != null) version = old.version();
             Instant since = old != null && old.present() && m.role().equals(old.role()) ? old.since() : now;
             members.put(m.host().toLowerCase(), new MemberState(m.host(), m.role(), version, m.groups(), m.boltAddress(), true, since));
         }

@@ -20,6 +20,8 @@ class FakeBolt implements BoltGateway {
     final Map<String, String> roles = new ConcurrentHashMap<>();   // host -> role
     final Map<String, String> versions = new ConcurrentHashMap<>(); // host -> version
     final Set<String> down = new HashSet<>();
+    final Set<String> listedWithoutBolt = new HashSet<>();        // in the overview, but its Bolt does not answer yet
+    final Map<String, String> ids = new ConcurrentHashMap<>();    // host -> member id, when not "id-<host>"
     final List<String> calls = new ArrayList<>();
 
     FakeBolt member(String host, String role, String version) {
@@ -45,7 +47,7 @@ class FakeBolt implements BoltGateway {
         String host = reachable(endpoint);
         calls.add("overview@" + host);
         return roles.entrySet().stream().filter(e -> !down.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
-                .map(e -> new ClusterMember("id-" + e.getKey(), List.of("bolt://" + e.getKey() + ":7687"), e.getValue(), List.of(), "default"))
+                .map(e -> new ClusterMember(ids.getOrDefault(e.getKey(), "id-" + e.getKey()), List.of("bolt://" + e.getKey() + ":7687"), e.getValue(), List.of(), "default"))
                 .toList();
     }
 
@@ -53,6 +55,7 @@ class FakeBolt implements BoltGateway {
     public synchronized List<Neo4jComponent> components(BoltEndpoint endpoint) {
         String host = reachable(endpoint);
         calls.add("components@" + host);
+        if (listedWithoutBolt.contains(host)) throw new Neo4jUnavailableException(host + " does not answer on Bolt yet", null);
         return List.of(new Neo4jComponent("Neo4j Kernel", List.of(versions.get(host)), "enterprise"));
     }
 

@@ -86,6 +86,26 @@ class MembershipPollerTest {
     }
 
     @Test
+    void aReadReplicaBackUnderANewIdKeepsItsLastVersionUntilItAnswersThenChangesVersion() {
+        MembershipSnapshot first = poller.poll(cluster, MembershipSnapshot.unknown(1L));
+        bolt.down.add("10.0.0.4");
+        MembershipSnapshot away = poller.poll(cluster, first);
+        bolt.down.remove("10.0.0.4");
+        bolt.ids.put("10.0.0.4", "id-new-read-replica");   // a read replica gets a new member id on every start
+        bolt.listedWithoutBolt.add("10.0.0.4");
+        bolt.versions.put("10.0.0.4", "3.4.6");
+
+        MembershipSnapshot back = poller.poll(cluster, away);
+        assertThat(back.member("10.0.0.4")).get().extracting(MemberState::version, MemberState::present)
+                .containsExactly("3.4.5", true);
+        bolt.listedWithoutBolt.remove("10.0.0.4");
+        MembershipSnapshot answered = poller.poll(cluster, back);
+
+        assertThat(MembershipDiff.between(back, answered, answered.polledAt())).extracting(MembershipChange::describe)
+                .as("a change, so the page hears of it").containsExactly("10.0.0.4 now runs 3.4.6 (was 3.4.5)");
+    }
+
+    @Test
     void duringARunAMemberRestartedBetweenPollsShowsItsNewVersionWithinSeconds() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
         MembershipPoller poller = new MembershipPoller(bolt, clock, properties);
