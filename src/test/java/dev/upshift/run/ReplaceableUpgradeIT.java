@@ -230,7 +230,7 @@ class ReplaceableUpgradeIT {
                 own += d.toMillis() / 1000.0;
             }
         }
-        System.out.printf("[replaceable-measure] run wall time %d s (a failure, a retry and a panel restart included), "
+        System.out.printf("[replaceable-measure] run wall time %d s (a failed step and its retry included), "
                 + "members' own start-to-joined + stop %.0f s%n", wall.toSeconds(), own);
     }
 
