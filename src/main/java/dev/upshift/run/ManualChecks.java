@@ -93,7 +93,7 @@ class ManualChecks {
         CommandRunner.Result version = run(ctx, server, neo4j + " version", out);
         if (!version.ok() || !version.stdout().contains(ctx.targetVersion())) {
             return Optional.of(server.getServer() + ": `" + neo4j + " version` "
-                    + (version.ok() ? "reports " + version.stdout().trim() : "failed (" + version.summary() + ")")
+                    + (version.ok() ? "reports " + version.stdout().trim() : "failed (" + exit(version) + ")")
                     + ", so Neo4j " + ctx.targetVersion() + " is not installed " + (server.getInstallType().isPackage()
                     ? "(the package was not upgraded)" : "in " + home + " (was the tarball unpacked?)"));
         }
@@ -123,12 +123,17 @@ class ManualChecks {
         String status = server.getInstallType().isPackage() ? "systemctl is-active neo4j"
                 : quote(server.afterMove(server.getNeo4jHome()) + "/bin/neo4j") + " status";
         CommandRunner.Result r = run(ctx, server, status, out);
-        return r.ok() ? Optional.empty() : Optional.of(server.getServer() + ": no Neo4j process runs (`" + status + "`: "
-                + r.summary() + (r.stdout().isBlank() ? "" : ", " + r.stdout().trim()) + ")");
+        return r.ok() ? Optional.empty() : Optional.of(server.getServer() + ": no Neo4j process runs (`" + status + "` "
+                + exit(r) + (r.stdout().isBlank() ? "" : ": " + r.stdout().trim()) + ")");
     }
 
     private CommandRunner.Result run(RunContext ctx, RunServer server, String line, StepOutput.Recorder out) {
         return runner.run(ctx, StepCommand.of(new Command.Shell(server.getServer(), line)), out);
+    }
+
+    /** The exit status, or why there was none (no connection, a timeout). */
+    private static String exit(CommandRunner.Result r) {
+        return r.exitCode() == null ? r.summary() : "exit " + r.exitCode();
     }
 
     private static String quote(String path) {
