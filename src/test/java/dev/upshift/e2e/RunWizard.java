@@ -20,11 +20,12 @@ final class RunWizard {
     Long plan(String target, String mode) {
         page.click("#plan-upgrade");
         page.fill("#targetVersion", target);
-        // Leaving the field is what a person does, and it fires the one change that asks for this target's options
-        // (a synthetic change, then a click elsewhere, fired two: the late answer reset the mode chosen in between).
-        // Those options replace the method and mode sections: choose only once they have landed.
-        page.waitForResponse(r -> r.url().contains("/runs/new/options"), () -> page.locator("#targetVersion").blur());
+        // Leaving the field is what a person does: it fires the change that asks for this target's options, if the
+        // value changed (a synthetic change and then a click elsewhere fired two, and the late answer reset the mode
+        // chosen in between). Those options replace the method and mode sections: choose once they have landed.
+        page.locator("#targetVersion").blur();
         assertThat(page.locator("#method-choice")).containsText("→ " + target);
+        page.waitForFunction("() => !document.querySelector('.htmx-request')");
         assertThat(page.locator("#method-rolling-fixed")).containsText("allowed");
         page.check("#method-rolling-fixed input[type=radio]");
         page.check("#wizard-mode input[value=" + mode + "]");
