@@ -166,10 +166,7 @@ class RollingUpgradeE2E extends JourneySupport {
         MembershipRecorder table = MembershipRecorder.start(page);
         FewestCores fewestCores = new FewestCores(membership, clusterId);
         Instant started = Instant.now();
-        page.check("#ack-no-downgrade");
-        page.check("#ack-write-load");
-        page.click("#start-run");
-        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        startRun();
         // the output of a member's stop arrives in the console as it is printed
         assertThat(page.locator("#console-lines")).containsText("Stopping Neo4j",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(Duration.ofMinutes(5).toMillis()));
@@ -301,10 +298,7 @@ class RollingUpgradeE2E extends JourneySupport {
         MembershipRecorder table = MembershipRecorder.start(page);
         FewestCores fewestCores = new FewestCores(membership, clusterId);
         Instant started = Instant.now();
-        page.check("#ack-no-downgrade");
-        page.check("#ack-write-load");
-        page.click("#start-run");
-        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        startRun();
         Api dba = new Api(baseUrl(), "rolling-dba", OPERATOR_PASSWORD);
         ManualOperator operator = new ManualOperator(page, dba, manualRunId, cluster, ssh, bolt);
         ManualOperator.WaitingStep skipped = null;
@@ -358,6 +352,14 @@ class RollingUpgradeE2E extends JourneySupport {
     }
 
     /** The ADMIN sets the cluster to require approval and to notify the receiver, on the cluster's edit form. */
+    /** Ticks both acknowledgements and starts the run shown; returns once the page says RUNNING. */
+    private void startRun() {
+        page.check("#ack-no-downgrade");
+        page.check("#ack-write-load");
+        page.click("#start-run");
+        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+    }
+
     private void requireApprovalAndNotify(Long clusterId) {
         BrowserContext adminContext = newContext();
         Page admin = adminContext.newPage();
