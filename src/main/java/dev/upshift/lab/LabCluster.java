@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.upshift.lab.host.LabKeys;
@@ -21,6 +23,7 @@ public final class LabCluster {
     private final List<LabMember> members = new CopyOnWriteArrayList<>();
     private final List<LabMember> spares = new CopyOnWriteArrayList<>();
     private final List<LabSshServer> servers = new CopyOnWriteArrayList<>();
+    private final Map<String, LabSshServer> byAddress = new ConcurrentHashMap<>();
     private volatile Duration formationTime;
     private volatile boolean removed;
 
@@ -103,15 +106,32 @@ public final class LabCluster {
     void add(LabMember member, LabSshServer server) {
         members.add(member);
         servers.add(server);
+        if (server != null) byAddress.put(member.address(), server);
     }
 
     void addSpare(LabMember spare, LabSshServer server) {
         spares.add(spare);
         servers.add(server);
+        if (server != null) byAddress.put(spare.address(), server);
     }
 
     List<LabSshServer> servers() {
         return new ArrayList<>(servers);
+    }
+
+    /** A fault to rehearse with: the host's SSH daemon dies, dropping its sessions and their commands, until {@link #sshBack}. */
+    public void sshOutage(String address) {
+        sshServer(address).outage();
+    }
+
+    public void sshBack(String address) {
+        sshServer(address).back();
+    }
+
+    private LabSshServer sshServer(String address) {
+        LabSshServer server = byAddress.get(address);
+        if (server == null) throw new IllegalArgumentException("No lab host " + address + " in " + id);
+        return server;
     }
 
     @Override

@@ -29,14 +29,54 @@ public final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String authorization;
+    private final String user;
+    private final String password;
+    private HttpClient web;
 
     public Api(String baseUrl, String user, String password) {
         this.baseUrl = baseUrl;
+        this.user = user;
+        this.password = password;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** A page as a browser gets it (HTML) after a form login as this user (pages take no Basic auth); fails unless 200. */
+    public String page(String path) {
+        try {
+            if (web == null) {
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .cookieHandler(new java.net.CookieManager()).build();
+                String form = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form);
+                if (!csrf.find()) throw new IllegalStateException("no CSRF token on the login page");
+                String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+                HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+                    throw new IllegalStateException("form login as " + user + " failed: " + login.statusCode());
+                }
+                web = client;
+            }
+            HttpResponse<String> response = web.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                    .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) throw new IllegalStateException(path + " answered " + response.statusCode());
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     public Response post(String path, String json) {

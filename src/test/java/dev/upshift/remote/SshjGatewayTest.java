@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import dev.upshift.lab.host.LabKeys;
 import dev.upshift.lab.host.LabSshServer;
@@ -78,6 +81,30 @@ class SshjGatewayTest {
         assertThat(result.took()).isLessThan(Duration.ofSeconds(10));
         assertThat(result.stdout()).isEqualTo("started");
         assertThat(result.summary()).contains("timed out");
+    }
+
+    @Test
+    void aConnectionDroppedMidCommandIsNeverASuccess() throws Exception {
+        CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() ->
+                gateway.exec(target, "echo started; sleep 5; echo finished", Duration.ofSeconds(30)));
+        Thread.sleep(1_500);
+        server.outage();
+        try {
+            ExecResult result;
+            try {
+                result = running.get(20, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(SshException.class);
+                result = null;
+            }
+            if (result != null) {
+                assertThat(result.succeeded()).as("a command cut off by the dropped connection: " + result).isFalse();
+                assertThat(result.stdout()).doesNotContain("finished");
+            }
+        } finally {
+            server.back();
+        }
+        assertThat(gateway.exec(target, "echo back", Duration.ofSeconds(10)).stdout()).contains("back");
     }
 
     @Test

@@ -71,8 +71,25 @@ class ClusterFaultsIT extends PanelWithLab {
         runId = planned.read("$.id");
     }
 
+    /** What the class injected, and which faults it survived: printed at the end, whatever happened. */
+    static final class Faults {
+        private final List<String> survived = new java.util.ArrayList<>();
+
+        void survived(String fault) {
+            survived.add(fault);
+            System.out.println("[fault] survived: " + fault);
+        }
+
+        void print(int tried) {
+            System.out.println("[fault] summary: " + survived.size() + " of " + tried + " faults survived: " + survived);
+        }
+    }
+
+    final Faults faults = new Faults();
+
     @AfterAll
     void tearDown() {
+        faults.print(5);
         if (practice != null) lab.delete(practice.id());
     }
 
@@ -102,6 +119,7 @@ class ClusterFaultsIT extends PanelWithLab {
             Files.delete(df);
         }
         assertThat(failed(preflight())).isEmpty();
+        faults.survived("disk nearly full (pre-flight)");
     }
 
     @Test
@@ -123,6 +141,7 @@ class ClusterFaultsIT extends PanelWithLab {
                     pinned, clusterId, victim);
         }
         assertThat(failed(preflight())).isEmpty();
+        faults.survived("changed host key (pre-flight)");
     }
 
     @Test
@@ -142,6 +161,7 @@ class ClusterFaultsIT extends PanelWithLab {
                     assertThat(c).containsEntry("server", member.address());
                     assertThat((String) c.get("message")).contains("Start the member");
                 });
+        faults.survived("a stopped member (pre-flight)");
     }
 
     @Test
@@ -170,6 +190,31 @@ class ClusterFaultsIT extends PanelWithLab {
 
         assertThat(api.post("/api/runs/" + run + "/start", "{\"acknowledge\":[\"no-downgrade\",\"write-load\"]}").status())
                 .isEqualTo(200);
+
+        // the first server's SSH daemon dies while bin/neo4j stop runs there: the step fails, nothing after it runs
+        String first = stopOrder.get(0);
+        String stopFirst = "$.steps[?(@.key == 'SRV_STOP' && @.server == '" + first + "')]";
+        await("SRV_STOP on " + first + " sent its command").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/runs/" + run), r -> r.<List<String>>read(stopFirst + ".commandsStartedAt").get(0) != null);
+        cluster.sshOutage(first);
+        Api.Response cut;
+        try {
+            cut = await("the run halts on the dropped connection").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
+        } finally {
+            cluster.sshBack(first);
+        }
+        assertThat(cut.<String>read("$.status")).as(cut.body()).isEqualTo("FAILED");
+        assertThat(cut.<List<String>>read(stopFirst + ".status")).containsExactly("FAILED");
+        assertThat(cut.<List<String>>read("$.steps[?(@.status == 'SUCCEEDED' && @.server == '" + first + "' && @.key != 'PRE_BACKUP_CONF' && @.key != 'PRE_BACKUP_DBMS' && @.key != 'PRE_PREPARE_CONF')].key"))
+                .as("nothing of the server's own steps after the failed stop ran").isEmpty();
+        Integer cutStep = cut.<List<Integer>>read(stopFirst + ".id").get(0);
+        System.out.println("[fault] injected: SSH daemon of " + first + " killed during SRV_STOP; observed: run FAILED at that step, "
+                + "diagnosis: " + cut.<List<String>>read(stopFirst + ".diagnosis").get(0));
+        Api.Response again = api.post("/api/runs/" + run + "/steps/" + cutStep + "/retry", "{\"confirmUnsafe\":true}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        faults.survived("SSH connection dropped during a running command (SRV_STOP)");
+
         Api.Response halted = await("the run halts").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(3))
                 .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
         assertThat(halted.<String>read("$.status")).as(halted.body()).isEqualTo("FAILED");
@@ -202,6 +247,7 @@ class ClusterFaultsIT extends PanelWithLab {
         assertThat(done.<String>read("$.status")).as(done.body()).isEqualTo("SUCCEEDED");
         await("every member on 3.4.6").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.present().size() == 3 && s.present().stream().allMatch(m -> "3.4.6".equals(m.version())));
+        faults.survived("a prepared conf Neo4j refuses (run halted on that server, fixed, retried)");
     }
 
     private static String json(Map<String, String> body) {

@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.upshift.remote.SshKeys;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -22,11 +23,12 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  */
 public final class LabSshServer implements AutoCloseable {
 
-    private final SshServer server;
+    private final Supplier<SshServer> factory;
     private final String fingerprint;
+    private volatile SshServer server;
 
-    private LabSshServer(SshServer server, String fingerprint) {
-        this.server = server;
+    private LabSshServer(Supplier<SshServer> factory, String fingerprint) {
+        this.factory = factory;
         this.fingerprint = fingerprint;
     }
 
@@ -44,23 +46,33 @@ public final class LabSshServer implements AutoCloseable {
         hostKeys.setAlgorithm(KeyUtils.RSA_ALGORITHM);
         hostKeys.setKeySize(3072);
         String fingerprint = SshKeys.fingerprint(firstKey(hostKeys).getPublic());
+        Supplier<SshServer> factory = () -> {
+            SshServer server = SshServer.setUpDefaultServer();
+            server.setHost(address);
+            server.setPort(port);
+            server.setKeyPairProvider(hostKeys);
+            server.setPublickeyAuthenticator((username, key, session) ->
+                    user.equals(username) && KeyUtils.compareKeys(authorizedKey, key));
+            server.setPasswordAuthenticator(null);
+            server.setKeyboardInteractiveAuthenticator(null);
+            server.setCommandFactory((channel, command) -> new LabShellCommand(command, home, environment));
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            return server;
+        };
+        LabSshServer lab = new LabSshServer(factory, fingerprint);
+        lab.listen(port);
+        return lab;
+    }
 
-        SshServer server = SshServer.setUpDefaultServer();
-        server.setHost(address);
-        server.setPort(port);
-        server.setKeyPairProvider(hostKeys);
-        server.setPublickeyAuthenticator((username, key, session) ->
-                user.equals(username) && KeyUtils.compareKeys(authorizedKey, key));
-        server.setPasswordAuthenticator(null);
-        server.setKeyboardInteractiveAuthenticator(null);
-        server.setCommandFactory((channel, command) -> new LabShellCommand(command, home, environment));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+    private synchronized void listen(int port) {
+        SshServer s = factory.get();
+        s.setPort(port);
         try {
-            server.start();
+            s.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the lab SSH server on " + address + ":" + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot start the lab SSH server on " + s.getHost() + ":" + port + ": " + e.getMessage(), e);
         }
-        return new LabSshServer(server, fingerprint);
+        server = s;
     }
 
     private static void createParent(Path file) {
@@ -90,6 +102,18 @@ public final class LabSshServer implements AutoCloseable {
 
     public boolean isOpen() {
         return server.isStarted();
+    }
+
+    /**
+     * A fault for rehearsals and the fault suite: the host's SSH server goes away as if its daemon died, dropping every
+     * session and the commands running in them; {@link #back()} starts a new one on the same address, port and key.
+     */
+    public synchronized void outage() {
+        close();
+    }
+
+    public synchronized void back() {
+        if (!server.isStarted()) listen(server.getPort());
     }
 
     @Override
