@@ -87,7 +87,18 @@ final class BenchReport {
         m.put("commit", commit());
         m.put("java", System.getProperty("java.version"));
         m.put("measured", Instant.now().toString());
+        m.put("load average (1/5/15 min, when written)", loadAverage());
         return m;
+    }
+
+    /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}), or "unknown" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String commit() {

@@ -36,6 +36,7 @@ import dev.upshift.audit.AuditChainVerifier;
 import dev.upshift.it.Api;
 import dev.upshift.it.FewestCores;
 import dev.upshift.it.LabLeader;
+import dev.upshift.it.StepTimes;
 import dev.upshift.it.WebhookReceiver;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
@@ -387,19 +388,9 @@ class RollingUpgradeE2E extends JourneySupport {
 
     /** The members' own stop and start-to-joined times against the run's wall time (goal: ratio ≤ 1.10). */
     private static void report(Api.Response done, Duration wall) {
-        List<Map<String, Object>> steps = done.read("$.steps");
-        Duration memberTime = Duration.ZERO;
-        Map<String, Instant> startOf = new java.util.HashMap<>();
-        for (Map<String, Object> s : steps) {
-            String key = (String) s.get("key");
-            if (s.get("startedAt") == null || s.get("endedAt") == null) continue;
-            Instant from = Instant.parse((String) s.get("startedAt"));
-            Instant to = Instant.parse((String) s.get("endedAt"));
-            System.out.printf("[run-measure] %-26s %-14s %6.1f s%n", key, s.get("server"), Duration.between(from, to).toMillis() / 1000.0);
-            if (key.equals("SRV_STOP")) memberTime = memberTime.plus(Duration.between(from, to));
-            if (key.equals("SRV_START")) startOf.put((String) s.get("server"), from);
-            if (key.equals("SRV_VERIFY_JOINED")) memberTime = memberTime.plus(Duration.between(startOf.get((String) s.get("server")), to));
-        }
+        List<StepTimes.Step> steps = StepTimes.of(done);
+        StepTimes.print("[run-measure]", steps);
+        Duration memberTime = StepTimes.rollingOwn(steps);
         System.out.printf("[run-measure] run wall time %d s; members' own stop + start-to-joined %d s; ratio %.2f%n",
                 wall.toSeconds(), memberTime.toSeconds(), wall.toMillis() / (double) Math.max(1, memberTime.toMillis()));
     }

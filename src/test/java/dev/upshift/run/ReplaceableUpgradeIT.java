@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.upshift.it.Api;
 import dev.upshift.it.PanelProcess;
+import dev.upshift.it.StepTimes;
 import dev.upshift.it.WebhookReceiver;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
@@ -270,16 +271,9 @@ class ReplaceableUpgradeIT {
 
     /** Wall time against the members' own work: each new instance's start-to-joined and each old one's stop. */
     private static void report(Api.Response done, Duration wall) {
-        List<Map<String, Object>> steps = done.read("$.steps");
-        double own = 0;
-        for (Map<String, Object> s : steps) {
-            if (s.get("startedAt") == null || s.get("endedAt") == null) continue;
-            Duration d = Duration.between(Instant.parse((String) s.get("startedAt")), Instant.parse((String) s.get("endedAt")));
-            System.out.printf("[replaceable-measure] %-26s %-14s %6.1f s%n", s.get("key"), s.get("server"), d.toMillis() / 1000.0);
-            if (List.of("RR_START_STORE_COPY", "RR_VERIFY_JOINED", "RR_STOP_OLD").contains((String) s.get("key"))) {
-                own += d.toMillis() / 1000.0;
-            }
-        }
+        List<StepTimes.Step> steps = StepTimes.of(done);
+        StepTimes.print("[replaceable-measure]", steps);
+        double own = StepTimes.own(steps, Set.of("RR_START_STORE_COPY", "RR_VERIFY_JOINED", "RR_STOP_OLD"), null, null).toMillis() / 1000.0;
         System.out.printf("[replaceable-measure] run wall time %d s (a failed step and its retry included), "
                 + "members' own start-to-joined + stop %.0f s%n", wall.toSeconds(), own);
     }
