@@ -74,7 +74,7 @@ public class RunQueries {
                 s.getOmitted() == null ? List.of() : Arrays.asList(s.getOmitted().split("\n")), s.getStatus(),
                 s.getSkipCode(), s.getSkipReason(), s.getWaitingReason(), s.getActedBy(), s.getStartedAt(),
                 s.getEndedAt(), s.getExitCode(), s.getNotes(), s.getDiagnosis(), s.getAttempts(), s.getOutputLines(),
-                s.getOutputDropped());
+                s.getOutputDropped(), s.getCommandsStartedAt());
     }
 
     private RunSummary summary(Run run) {

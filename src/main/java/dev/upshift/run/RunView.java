@@ -25,7 +25,8 @@ public record RunView(Long id, Long clusterId, String clusterName, RunStatus sta
                            String verification, String verificationKind, boolean retrySafe, String gate,
                            List<String> omitted, StepStatus status, String skipCode, String skipReason,
                            String waitingReason, String actedBy, Instant startedAt, Instant endedAt, Integer exitCode,
-                           String notes, String diagnosis, int attempts, int outputLines, int outputDropped) {
+                           String notes, String diagnosis, int attempts, int outputLines, int outputDropped,
+                           Instant commandsStartedAt) {
     }
 
     public record CheckView(String name, String server, boolean ok, String message, Instant checkedAt) {

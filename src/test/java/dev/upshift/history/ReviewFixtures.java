@@ -30,7 +30,8 @@ final class ReviewFixtures {
                 List.of(new StepCommand("shell", server, "neo4j stop | tee /tmp/x", "neo4j stop", null, null, null, null,
                         null, null)), "gone", "MEMBER_STOPPED", true, "NONE", List.of(), status, null, skipReason, null,
                 start == null ? null : "dba", start == null ? null : T0.plusSeconds(start),
-                end == null ? null : T0.plusSeconds(end), start == null ? null : 0, notes, null, 1, 0, 0);
+                end == null ? null : T0.plusSeconds(end), start == null ? null : 0, notes, null, 1, 0, 0,
+                start == null ? null : T0.plusSeconds(start));
     }
 
     static RunReview review() {

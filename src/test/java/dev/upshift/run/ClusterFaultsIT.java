@@ -193,10 +193,13 @@ class ClusterFaultsIT extends PanelWithLab {
 
         // the SSH daemon of the first server to stop dies while bin/neo4j stop runs there (the run puts the leader
         // last when leadership moved, so the order is read from the run): the step fails, nothing after it runs
-        Map<String, Object> stopping = await("the first SRV_STOP sent its command").atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(200)).until(() -> api.get("/api/runs/" + run).<List<Map<String, Object>>>read(
-                        "$.steps[?(@.key == 'SRV_STOP' && @.status == 'RUNNING')]"), l -> !l.isEmpty() && l.get(0).get("commandsStartedAt") != null)
-                .get(0);
+        Map<String, Object> stopping = await("the first SRV_STOP sent its command").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Api.Response r = api.get("/api/runs/" + run);
+                    assertThat(r.<String>read("$.status")).as("the run before its first stop: %s", r.<Object>read("$.statusReason"))
+                            .isEqualTo("RUNNING");
+                    return r.<List<Map<String, Object>>>read("$.steps[?(@.key == 'SRV_STOP' && @.status == 'RUNNING')]");
+                }, l -> !l.isEmpty() && l.get(0).get("commandsStartedAt") != null).get(0);
         String first = (String) stopping.get("server");
         cluster.sshOutage(first);
         Api.Response cut;

@@ -30,7 +30,8 @@ final class Runs {
                 status == StepStatus.PENDING ? null : "op", status == StepStatus.PENDING ? null : T0,
                 status == StepStatus.SUCCEEDED || status == StepStatus.FAILED ? T0.plusSeconds(75) : null,
                 status == StepStatus.FAILED ? 1 : null, null,
-                status == StepStatus.FAILED ? "exit 1: neo4j did not stop" : null, status == StepStatus.PENDING ? 0 : 1, 3, 0);
+                status == StepStatus.FAILED ? "exit 1: neo4j did not stop" : null, status == StepStatus.PENDING ? 0 : 1, 3, 0,
+                status == StepStatus.PENDING ? null : T0);
     }
 
     /** A rolling run that failed on its second step, on a 3-core cluster. */
