@@ -52,7 +52,7 @@ final class Runs {
                 "rolling-fixed", "auto", "3.4.5", "3.4.6", null, null, List.of("no-downgrade", "write-load"),
                 List.of(), List.of("Disable write load during the rolling upgrade."), "op", T0,
                 status == RunStatus.PLANNED ? null : "op", status == RunStatus.PLANNED ? null : T0, null, active, steps,
-                List.of());
+                List.of(), "upgrade", null);
     }
 
     static ClusterDetails cluster() {
