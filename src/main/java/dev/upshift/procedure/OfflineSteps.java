@@ -30,16 +30,9 @@ final class OfflineSteps {
     }
 
     private PlanPhase shutdown() {
-        // Read replicas first, then the seed, then the other cores, the leader last: fewer elections while the cores go
-        // down. The seed goes first among the cores because its store must be shut down cleanly: the last core to stop
-        // has lost its quorum and may hang in shutdown until it is killed (measured on 3.3.5: the leader, stopped last,
-        // was still shipping raft logs 20 s after SIGTERM and was killed), and 3.4 refuses to upgrade a store that was
-        // not cleanly shut down ("The database needs recovery ... run the old version"). The other cores' databases are
-        // replaced by the seed's dump anyway.
-        ServerSpec seed = ctx.seed();
+        // Read replicas first, the leader last: fewer elections while the cores go down.
         List<ServerSpec> order = new ArrayList<>(ctx.readReplicas());
-        order.add(seed);
-        ctx.cores().stream().filter(c -> !c.id().equals(seed.id())).forEach(order::add);
+        order.addAll(ctx.cores());
         List<Command> stops = order.stream().<Command>map(s -> ctx.on(s).stop(false)).toList();
         PlannedStep step = ctx.step(StepKey.OFF_STOP_ALL).run(stops).build();
         return new PlanPhase(PhaseKind.SHUTDOWN, "Shut down every server (5.3.3 1)", null, List.of(step));

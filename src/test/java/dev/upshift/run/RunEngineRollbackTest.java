@@ -18,6 +18,7 @@ import dev.upshift.procedure.StepKey;
 class RunEngineRollbackTest extends RunEngineTestSupport {
 
     @Autowired RunRollbacks rollbacks;
+    @Autowired Preflight preflight;
 
     /** A rolling 3.4.5 → 3.4.6 run that failed starting B: A already runs 3.4.6, B is down, C still runs 3.4.5. */
     private RunView failedRun() {
@@ -54,6 +55,11 @@ class RunEngineRollbackTest extends RunEngineTestSupport {
                 .isEqualTo("echo '" + "a".repeat(64) + "  " + confBackup + "' | sha256sum -c -");
         assertThatThrownBy(() -> rollbacks.plan(failed.id(), null)).isInstanceOf(RunConflictException.class)
                 .hasMessageContaining("already has rollback run " + rollback.id());
+
+        // the pre-flight of a rollback does not ask for a healthy cluster on a newer target
+        RunView checked = preflight.run(rollback.id());
+        assertThat(checked.checks()).extracting(RunView.CheckView::name).contains("rollback", "ssh", "disk")
+                .doesNotContain("target-newer", "membership", "version");
 
         engine.start(rollback.id(), List.of("restore-backup"));
         RunView done = awaitStatus(rollback.id(), RunStatus.SUCCEEDED);
