@@ -247,8 +247,10 @@ public final class RollbackPlanner {
 
     private PlanPhase readReplica(RollbackRequest r, RollbackRequest.Server s) {
         String id = s.id();
+        // The overview is asked of a core: a 3.3 read replica has no dbms.cluster.overview() (measured on 3.3.5: "There
+        // is no procedure with the name `dbms.cluster.overview` registered"); 3.4's has.
         PlannedStep step = step(StepKey.RB_RR_START).on(id).run(on(r, s).start(false),
-                new Command.Cypher(id, "CALL dbms.cluster.overview()"),
+                new Command.Cypher(r.backup().server(), "CALL dbms.cluster.overview()"),
                 new Command.Cypher(id, "CALL dbms.components()")).build();
         return new PlanPhase(PhaseKind.READ_REPLICA, "Read replica " + id + " on " + r.to(), id, List.of(step));
     }

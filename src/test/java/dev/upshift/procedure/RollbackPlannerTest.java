@@ -129,6 +129,8 @@ class RollbackPlannerTest {
         assertThat(step(plan, RB_START_CORES, null).commandLines()).startsWith(
                 H + "/bin/neo4j start", H + "/bin/neo4j start", H + "/bin/neo4j start").contains("CALL dbms.cluster.overview()");
         assertThat(step(plan, RB_RR_START, "rr-1").commandLines()).first().isEqualTo(H + "/bin/neo4j start");
+        assertThat(step(plan, RB_RR_START, "rr-1").commands()).contains(new Command.Cypher("core-1", "CALL dbms.cluster.overview()"),
+                new Command.Cypher("rr-1", "CALL dbms.components()"));
     }
 
     @Test
