@@ -17,5 +17,9 @@ public enum PhaseKind {
     /** Offline 5: each read replica. */
     READ_REPLICA,
     /** After the upgrade: the full backup. */
-    POST_UPGRADE
+    POST_UPGRADE,
+    /** Rollback: the pre-upgrade full backup is checked (and packed for the other servers). */
+    ROLLBACK_BACKUP,
+    /** Rollback: one server back on its source installation, conf, auth and database. */
+    ROLLBACK_SERVER
 }

@@ -13,5 +13,7 @@ public enum ProcedurePart {
     /** 5.3.3: offline upgrade. */
     OFFLINE,
     /** 5.3.1, "After the upgrade". */
-    POST_UPGRADE
+    POST_UPGRADE,
+    /** 5.3.1 Limitations: a failed upgrade means a full rollback, restoring the pre-upgrade backup. */
+    ROLLBACK
 }

@@ -69,10 +69,10 @@ final class StepBuilder {
         return switch (key) {
             case PRE_PLANNING -> Verification.Kind.CLUSTER_STATE;
             case PRE_PREPARE_CONF, ROLLING_WRITE_LOAD_ADVISORY -> Verification.Kind.OPERATOR;
-            case SRV_STOP, RR_STOP_OLD, OFF_STOP_ALL, OFF_RR_STOP -> Verification.Kind.MEMBER_STOPPED;
-            case SRV_VERIFY_JOINED, RR_START_STORE_COPY, RR_VERIFY_JOINED, OFF_RR_START -> Verification.Kind.MEMBER_JOINED;
+            case SRV_STOP, RR_STOP_OLD, OFF_STOP_ALL, OFF_RR_STOP, RB_STOP_ALL -> Verification.Kind.MEMBER_STOPPED;
+            case SRV_VERIFY_JOINED, RR_START_STORE_COPY, RR_VERIFY_JOINED, OFF_RR_START, RB_RR_START -> Verification.Kind.MEMBER_JOINED;
             case OFF_SEED_START_UPGRADE -> Verification.Kind.STORE_UPGRADED;
-            case OFF_START_CORES -> Verification.Kind.CLUSTER_FORMED;
+            case OFF_START_CORES, RB_START_CORES -> Verification.Kind.CLUSTER_FORMED;
             default -> Verification.Kind.EXIT_CODE;
         };
     }

@@ -46,5 +46,15 @@ public enum StepKey {
     OFF_RR_LOAD,
     OFF_RR_START,
     // after the upgrade
-    POST_FULL_BACKUP
+    POST_FULL_BACKUP,
+    // Rollback of a failed or aborted run (not in the manual: Neo4j has no downgrade, 5.3.1 Limitations)
+    RB_STOP_ALL,
+    RB_VERIFY_BACKUP,
+    RB_REINSTALL,
+    RB_RESTORE_CONF,
+    RB_RESTORE_DBMS,
+    RB_RESTORE_DB,
+    RB_UNBIND,
+    RB_START_CORES,
+    RB_RR_START
 }

@@ -74,15 +74,22 @@ public class Preflight {
         List<Check> results = new ArrayList<>();
         Neo4jVersion source = Neo4jVersion.parse(ctx.sourceVersion());
         Neo4jVersion target = Neo4jVersion.parse(ctx.targetVersion());
-        results.add(target.compareTo(source) > 0 ? ok("target-newer", null, target + " is newer than " + source)
-                : fail("target-newer", null, target + " is not newer than " + source + ": plan a new run with a newer target"));
+        boolean rollback = Boolean.TRUE.equals(tx.execute(t -> runs.findById(runId).map(Run::isRollback).orElse(false)));
         MembershipSnapshot s = membership.current(ctx.clusterId());
-        Optional<String> health = s.reachable() ? ClusterChecks.healthyOn(s, ctx, ctx.sourceVersion())
-                : Optional.of("no member answers dbms.cluster.overview(): " + s.problem());
-        results.add(health.isEmpty() ? ok("membership", null, "every expected member is present with one leader, on " + source)
-                : fail("membership", null, health.get() + ": start or repair the member before upgrading"));
+        if (rollback) {
+            // A rollback starts from a cluster a failed upgrade left: members stopped, or on either version.
+            results.add(ok("rollback", null, "a rollback from " + source + " to " + target + ": the members may be stopped "
+                    + "or on either version; the plan stops them all and restores the pre-upgrade backup"));
+        } else {
+            results.add(target.compareTo(source) > 0 ? ok("target-newer", null, target + " is newer than " + source)
+                    : fail("target-newer", null, target + " is not newer than " + source + ": plan a new run with a newer target"));
+            Optional<String> health = s.reachable() ? ClusterChecks.healthyOn(s, ctx, ctx.sourceVersion())
+                    : Optional.of("no member answers dbms.cluster.overview(): " + s.problem());
+            results.add(health.isEmpty() ? ok("membership", null, "every expected member is present with one leader, on " + source)
+                    : fail("membership", null, health.get() + ": start or repair the member before upgrading"));
+        }
         for (RunServer server : ctx.servers().values()) {
-            results.addAll(serverChecks(ctx, server, s));
+            results.addAll(serverChecks(ctx, server, rollback));
         }
         tx.executeWithoutResult(t -> {
             checks.deleteByRunId(runId);
@@ -96,7 +103,7 @@ public class Preflight {
         return queries.get(runId);
     }
 
-    private List<Check> serverChecks(RunContext ctx, RunServer server, MembershipSnapshot s) {
+    private List<Check> serverChecks(RunContext ctx, RunServer server, boolean rollback) {
         String id = server.getServer();
         List<Check> out = new ArrayList<>();
         try {
@@ -110,7 +117,9 @@ public class Preflight {
             out.add(fail("ssh", id, e.getMessage() + " Check the address, port, account and key in the registry."));
             return out;
         }
-        if (server.isReplacement()) {
+        if (rollback) {
+            out.add(ok("bolt", id, "not needed: the rollback stops the member whatever it runs"));
+        } else if (server.isReplacement()) {
             out.add(ok("replacement", id, "replaces " + server.getReplaces() + "; Neo4j " + ctx.targetVersion()
                     + " is installed here by the run, so no Bolt yet"));
         } else try {
@@ -126,7 +135,13 @@ public class Preflight {
         out.add(command(ctx, id, "java", "command -v java >/dev/null || [ -x \"$JAVA_HOME/bin/java\" ]",
                 "Java is on the PATH or in JAVA_HOME", "no Java found: install a Java that Neo4j " + ctx.targetVersion()
                         + " supports, or set JAVA_HOME for the SSH account"));
-        if (server.getInstallType() == InstallType.TARBALL && server.getArchive() != null) {
+        if (rollback && server.getInstallType() == InstallType.TARBALL && server.getArchive() != null) {
+            // the source tarball is needed only where the source NEO4J_HOME is gone
+            out.add(command(ctx, id, "tarball", "test -x '" + server.getNeo4jHome() + "/bin/neo4j' || test -r '"
+                            + server.getArchive() + "'", server.getNeo4jHome() + " (or " + server.getArchive() + ") is present",
+                    server.getNeo4jHome() + " is gone and " + server.getArchive() + " is missing: copy the Neo4j "
+                            + ctx.targetVersion() + " tarball there"));
+        } else if (server.getInstallType() == InstallType.TARBALL && server.getArchive() != null) {
             out.add(command(ctx, id, "tarball", "test -r '" + server.getArchive() + "'", server.getArchive() + " is present",
                     server.getArchive() + " is missing: copy the Neo4j " + ctx.targetVersion() + " tarball there, or plan with its path"));
         }

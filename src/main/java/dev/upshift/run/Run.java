@@ -86,6 +86,10 @@ public class Run {
     @Column(name = "status_reason")
     private String statusReason;
 
+    /** For a rollback run: the failed or aborted upgrade run it rolls back; null for an upgrade. */
+    @Column(name = "rollback_of")
+    private Long rollbackOf;
+
     @Version
     private long version;
 
@@ -104,6 +108,15 @@ public class Run {
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.requiredAcks = "";
+    }
+
+    /** Marks a new run as the rollback of {@code failedRun} (before it is first saved). */
+    void rollBack(Long failedRun) {
+        this.rollbackOf = failedRun;
+    }
+
+    public boolean isRollback() {
+        return rollbackOf != null;
     }
 
     void describePlan(String expectedStoreFormat, String seedServer, List<String> acks, List<String> advisories) {
@@ -209,6 +222,8 @@ public class Run {
             case "no-downgrade" -> "no-downgrade: Neo4j does not support downgrades; a failed upgrade means a full "
                     + "rollback, restoring the pre-upgrade backup (5.3.1).";
             case "write-load" -> "write-load: disable write load during a rolling upgrade, the safest way (5.3.2).";
+            case "restore-backup" -> "restore-backup: the database goes back to the pre-upgrade full backup; whatever "
+                    + "was written after it is lost.";
             default -> ack + ".";
         };
     }
@@ -242,5 +257,6 @@ public class Run {
     public Instant getStartedAt() { return startedAt; }
     public Instant getEndedAt() { return endedAt; }
     public String getStatusReason() { return statusReason; }
+    public Long getRollbackOf() { return rollbackOf; }
     public long getVersion() { return version; }
 }

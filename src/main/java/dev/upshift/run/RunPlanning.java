@@ -175,8 +175,13 @@ public class RunPlanning {
         });
     }
 
-    private void store(Long runId, List<ServerSpec> specs, Map<String, ServerSpec> replacements,
-                       Map<String, InstallDetails> install, Plan plan) {
+    /**
+     * Stores a plan's servers and steps with run {@code runId} (also for rollback runs, {@link RunRollbacks}).
+     *
+     * @param replacements per member id, a server the run adds (saved naming the member it replaces)
+     */
+    void store(Long runId, List<ServerSpec> specs, Map<String, ServerSpec> replacements,
+               Map<String, InstallDetails> install, Plan plan) {
         for (ServerSpec s : specs) {
             save(runId, s, install.get(s.id()), null);
         }

@@ -63,7 +63,7 @@ public class RunQueries {
                 run.getEndedAt(), active, all.stream().map(this::step).toList(),
                 checks.findByRunIdOrderByPosition(run.getId()).stream()
                         .map(c -> new RunView.CheckView(c.getName(), c.getServer(), c.isOk(), c.getMessage(), c.getCheckedAt()))
-                        .toList());
+                        .toList(), run.isRollback() ? "rollback" : "upgrade", run.getRollbackOf());
     }
 
     private RunView.StepView step(RunStep s) {

@@ -16,4 +16,6 @@ interface RunRepository extends JpaRepository<Run, Long> {
     List<Run> findByStatusIn(List<RunStatus> statuses);
 
     List<Run> findByActiveClusterIdIsNotNull();
+
+    List<Run> findByRollbackOfOrderByIdDesc(Long rollbackOf);
 }

@@ -2,6 +2,7 @@ package dev.upshift.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,8 +48,12 @@ class RunStatusTransitions {
         try {
             return support.inTx(() -> {
                 Run run = support.run(runId);
-                runs.findByActiveClusterId(run.getClusterId()).filter(other -> !other.getId().equals(runId))
-                        .ifPresent(other -> { throw activeElsewhere(run, other.getId()); });
+                Optional<Run> holder = runs.findByActiveClusterId(run.getClusterId()).filter(other -> !other.getId().equals(runId));
+                if (holder.isPresent() && supersedes(run, holder.get())) {
+                    supersede(run, holder.get());
+                } else {
+                    holder.ifPresent(other -> { throw activeElsewhere(run, other.getId()); });
+                }
                 List<String> approvedBy = run.getStatus() == RunStatus.PLANNED ? approvals.requireApproval(run) : List.of();
                 run.start(acks, CurrentActor.name(), support.now());
                 runs.saveAndFlush(run);   // the unique index on active_cluster_id decides a race between two starts
@@ -71,6 +76,25 @@ class RunStatusTransitions {
         }
     }
 
+    /**
+     * A FAILED run holds its cluster (its failed step may still be retried); the start of its own rollback is the
+     * operator's decision that it will not be: it is aborted in the same transaction, before the rollback takes the
+     * cluster.
+     */
+    private static boolean supersedes(Run rollback, Run holder) {
+        return rollback.getStatus() == RunStatus.PLANNED && holder.getId().equals(rollback.getRollbackOf())
+                && holder.getStatus() == RunStatus.FAILED;
+    }
+
+    private void supersede(Run rollback, Run failed) {
+        failed.abort("Superseded by its rollback, run " + rollback.getId() + ", started by " + CurrentActor.name() + ".",
+                support.now(), false);
+        runs.saveAndFlush(failed);   // lets go of the cluster before the rollback takes it (unique index)
+        support.auditRun("run.aborted", failed.getId(), TransitionSupport.details(failed, "rolledBackBy", rollback.getId()));
+        support.announce(failed);
+        support.milestone(RunMilestone.Kind.RUN_FINISHED, failed, null);
+    }
+
     Run pause(Long runId) {
         return support.change(runId, "run.paused", run -> run.pause("Paused by " + CurrentActor.name()
                 + "; the step in progress, if any, finishes first."), null);
@@ -89,9 +113,25 @@ class RunStatusTransitions {
     Run succeed(Long runId) {
         return support.change(runId, "run.succeeded", run -> {
             run.succeed(support.now());
+            if (run.isRollback()) {
+                backToSourceInstallations(run);
+                return;
+            }
             followNewInstallations(run);
             replacements.applyTo(run);   // rolling on replaceable resources: the replacements become the members
         }, RunMilestone.Kind.RUN_FINISHED);
+    }
+
+    /**
+     * The mirror of {@link #followNewInstallations} for a rollback run, in the same transaction as its success: every
+     * member runs from its source installation again, whatever the registry says now (a registry that followed a new
+     * NEO4J_HOME would have the next run stop, back up and copy an installation that no longer runs).
+     */
+    private void backToSourceInstallations(Run run) {
+        for (RunServer s : servers.findByRunIdOrderById(run.getId())) {
+            if (s.isReplacement()) continue;
+            targets.relocated(run.getClusterId(), s.getServer(), s.getNeo4jHome(), s.getConfDir(), s.getDataDir(), run.getId());
+        }
     }
 
     /**

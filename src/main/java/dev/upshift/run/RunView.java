@@ -8,13 +8,15 @@ import java.util.List;
  * checks. Safe to serialize: no secrets.
  *
  * @param activeStepId the step the run stands on (running, failed or interrupted), or null
+ * @param kind         {@code upgrade}, or {@code rollback} for a run that rolls back {@code rollbackOf}
+ * @param rollbackOf   the failed or aborted run a rollback run rolls back; null for an upgrade
  */
 public record RunView(Long id, Long clusterId, String clusterName, RunStatus status, String statusReason,
                       String method, String mode, String sourceVersion, String targetVersion,
                       String expectedStoreFormat, String seedServer, List<String> requiredAcknowledgements,
                       List<String> givenAcknowledgements, List<String> advisories, String createdBy, Instant createdAt,
                       String startedBy, Instant startedAt, Instant endedAt, Long activeStepId, List<StepView> steps,
-                      List<CheckView> checks) {
+                      List<CheckView> checks, String kind, Long rollbackOf) {
 
     /**
      * One step. {@code skipReason} is set for SKIPPED steps (planned conditional or the operator's reason);

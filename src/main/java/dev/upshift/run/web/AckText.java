@@ -17,6 +17,9 @@ public record AckText(String code, String title, String text) {
             case "write-load" -> new AckText(code, "Write load",
                     "Downgrades are not supported, so a failure means reverting: the safest way is to disable write"
                             + " load while the rolling upgrade runs (Operations Manual 5.3.2).");
+            case "restore-backup" -> new AckText(code, "Restore the pre-upgrade backup",
+                    "The rollback restores the database from the full backup taken before the upgrade: whatever was"
+                            + " written after that backup is lost (Operations Manual 5.3.1, Limitations).");
             default -> new AckText(code, code, "The plan requires this acknowledgement.");
         };
     }

@@ -23,6 +23,7 @@ import dev.upshift.run.RunApprovals;
 import dev.upshift.run.RunEngine;
 import dev.upshift.run.RunPlanning;
 import dev.upshift.run.RunQueries;
+import dev.upshift.run.RunRollbacks;
 import dev.upshift.run.RunView;
 
 /** JSON API of runs: plan, read, and drive them (the filtered list, {@code GET /api/runs}, is the history's). Every action answers with the run as it stands after it. */
@@ -35,10 +36,12 @@ class RunApiController {
     private final RunEngine engine;
     private final Preflight preflight;
     private final RunApprovals approvals;
+    private final RunRollbacks rollbacks;
 
     RunApiController(RunPlanning planning, RunQueries queries, RunEngine engine, Preflight preflight,
-                     RunApprovals approvals) {
+                     RunApprovals approvals, RunRollbacks rollbacks) {
         this.approvals = approvals;
+        this.rollbacks = rollbacks;
         this.planning = planning;
         this.queries = queries;
         this.engine = engine;
@@ -66,10 +69,24 @@ class RunApiController {
     record RetryRequest(Boolean confirmUnsafe) {
     }
 
+    record RollbackRequest(String mode) {
+    }
+
     @PostMapping
     ResponseEntity<RunView> create(@RequestBody CreateRunRequest r) {
         RunView run = planning.create(new CreateRunCommand(r.clusterId(), r.targetVersion(), r.method(), r.mode(),
                 r.install(), r.backupDir(), r.seed(), r.replacements()));
+        return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
+    }
+
+    /**
+     * Plans the rollback of a FAILED or ABORTED run: 201 with the new PLANNED run ({@code kind: rollback},
+     * {@code rollbackOf}); 409 when the run is not FAILED or ABORTED; 422 ({@code code: BACKUP_MISSING}) without the
+     * pre-upgrade full backup.
+     */
+    @PostMapping("/{id}/rollback")
+    ResponseEntity<RunView> rollback(@PathVariable Long id, @RequestBody(required = false) RollbackRequest r) {
+        RunView run = rollbacks.plan(id, r == null ? null : r.mode());
         return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.upshift.procedure.PlanRefusedException;
 import dev.upshift.run.ApprovalRequiredException;
+import dev.upshift.run.RollbackRefusedException;
 import dev.upshift.run.RunConflictException;
 import dev.upshift.run.RunNotFoundException;
 import dev.upshift.run.RunRequestException;
@@ -29,6 +30,14 @@ class RunApiProblems {
         p.setProperty("code", e.code().name());
         p.setProperty("reason", e.reason());
         if (e.route() != null) p.setProperty("route", e.route());
+        return p;
+    }
+
+    @ExceptionHandler(RollbackRefusedException.class)
+    ProblemDetail rollbackRefused(RollbackRefusedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        p.setTitle("Rollback not possible");
+        p.setProperty("code", e.code());
         return p;
     }
 

@@ -51,13 +51,14 @@ import dev.upshift.run.RunConfs;
 import dev.upshift.run.RunEngine;
 import dev.upshift.run.RunPlanning;
 import dev.upshift.run.RunQueries;
+import dev.upshift.run.RunRollbacks;
 import dev.upshift.run.StepOutputLine;
 import dev.upshift.security.SecurityConfig;
 import dev.upshift.web.SseHub;
 
 /** The run pages' slice: the web layer behind the real security rules, with the run services mocked. */
 @WebMvcTest({RunWizardController.class, RunPageController.class, RunActionController.class,
-        RunStartController.class, RunPrepareController.class})
+        RunStartController.class, RunPrepareController.class, RunRollbackController.class})
 @Import({SecurityConfig.class, RunLiveView.class})
 abstract class RunWebSliceTest {
 
@@ -83,6 +84,8 @@ abstract class RunWebSliceTest {
     RunConfs confs;
     @MockitoBean
     Preflight preflight;
+    @MockitoBean
+    RunRollbacks rollbacks;
 
     @BeforeEach
     void membershipPanel() {

@@ -48,12 +48,20 @@ final class Runs {
                 step(11, 1, 1, "Server 127.0.0.12", "SRV_STOP", "127.0.0.12", StepStatus.PENDING)));
     }
 
+    /** Run 2, the PLANNED rollback of run 1 (3.4.6 back to 3.4.5). */
+    static RunView rollbackRun() {
+        return new RunView(2L, 5L, "practice", RunStatus.PLANNED, null, "rolling-fixed", "auto", "3.4.6", "3.4.5", null, null,
+                List.of("restore-backup"), List.of(), List.of(), "op", T0, null, null, null, null,
+                List.of(step(20, 0, 0, "Shut down every server", "RB_STOP_ALL", null, StepStatus.PENDING)), List.of(),
+                "rollback", 1L);
+    }
+
     static RunView run(RunStatus status, Long active, List<StepView> steps) {
         return new RunView(1L, 5L, "practice", status, status == RunStatus.FAILED ? "Step SRV_STOP failed" : null,
                 "rolling-fixed", "auto", "3.4.5", "3.4.6", null, null, List.of("no-downgrade", "write-load"),
                 List.of(), List.of("Disable write load during the rolling upgrade."), "op", T0,
                 status == RunStatus.PLANNED ? null : "op", status == RunStatus.PLANNED ? null : T0, null, active, steps,
-                List.of());
+                List.of(), "upgrade", null);
     }
 
     static ClusterDetails cluster() {
