@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.upshift.it.Api;
 import dev.upshift.it.LabLeader;
+import dev.upshift.it.LabRegistration;
 import dev.upshift.it.PanelProcess;
 import dev.upshift.it.StepTimes;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabClusterRequest;
-import dev.upshift.lab.LabMember;
 import dev.upshift.lab.LabProperties;
 import dev.upshift.neo4j.DriverBoltGateway;
 import dev.upshift.neo4j.Neo4jProperties;
@@ -105,7 +104,7 @@ class OrchestrationBench {
         try {
             bolt.query(LabLeader.of(bolt, cluster), "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})",
                     Map.of(), true);
-            Api.Response registered = api.post("/api/clusters", register(cluster, "bench-" + name + "-" + System.nanoTime()));
+            Api.Response registered = api.post("/api/clusters", LabRegistration.body(cluster, "bench-" + name + "-" + System.nanoTime(), null));
             require(registered.status() == 201, "register", registered);
             Integer clusterId = registered.read("$.id");
             registeredClusters.add(clusterId);
@@ -197,27 +196,6 @@ class OrchestrationBench {
             }
             return status.equals("SUCCEEDED");
         });
-    }
-
-    /** The registry's JSON for a lab cluster, as {@code ReplaceableUpgradeIT} registers one (no spares here). */
-    private static String register(LabCluster cluster, String name) {
-        List<Map<String, Object>> servers = new ArrayList<>();
-        for (LabMember m : cluster.members()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("address", m.address());
-            s.put("role", m.isCore() ? "CORE" : "READ_REPLICA");
-            s.put("sshPort", m.sshPort());
-            s.put("sshUser", cluster.sshUser());
-            s.put("privateKey", cluster.privateKeyPem());
-            s.put("hostKeyFingerprint", m.hostKeyFingerprint());
-            s.put("installType", "TARBALL");
-            s.put("neo4jHome", m.neo4jHome().toString());
-            s.put("confDir", m.neo4jHome() + "/conf");
-            s.put("dataDir", m.neo4jHome() + "/data");
-            servers.add(s);
-        }
-        return JSON.writeValueAsString(Map.of("name", name, "boltUri", cluster.members().get(0).bolt().toString(),
-                "auth", "NONE", "servers", servers));
     }
 
     private static String ownWhat(String method) {

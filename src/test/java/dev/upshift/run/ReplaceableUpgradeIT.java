@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.upshift.it.Api;
+import dev.upshift.it.LabRegistration;
 import dev.upshift.it.PanelProcess;
 import dev.upshift.it.StepTimes;
 import dev.upshift.it.WebhookReceiver;
@@ -87,7 +87,7 @@ class ReplaceableUpgradeIT {
 
         panel.start();
         Api api = new Api(panel.baseUrl(), "admin", ADMIN_PASSWORD);
-        Api.Response registered = api.post("/api/clusters", register(cluster));
+        Api.Response registered = api.post("/api/clusters", LabRegistration.body(cluster, "replaceable-it", receiver.url()));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         Integer clusterId = registered.read("$.id");
         assertThat(registered.<List<String>>read("$.servers[?(@.spare == true)].address")).containsExactlyElementsOf(news);
@@ -206,28 +206,6 @@ class ReplaceableUpgradeIT {
         System.out.println("[webhook] heard " + events + "; the cluster page showed the failed attempts: " + page.contains("failed: connection failed"));
         assertThat(String.join("\n", receiver.bodies())).doesNotContain("PRIVATE KEY", ADMIN_PASSWORD);
         report(done, wall);
-    }
-
-    /** The registry's JSON for the lab cluster: its members, and its spare hosts marked spare. */
-    private String register(LabCluster cluster) {
-        List<Map<String, Object>> servers = new ArrayList<>();
-        for (LabMember m : cluster.hosts()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("address", m.address());
-            s.put("role", m.isCore() ? "CORE" : "READ_REPLICA");
-            s.put("sshPort", m.sshPort());
-            s.put("sshUser", cluster.sshUser());
-            s.put("privateKey", cluster.privateKeyPem());
-            s.put("hostKeyFingerprint", m.hostKeyFingerprint());
-            s.put("installType", "TARBALL");
-            s.put("neo4jHome", m.neo4jHome().toString());
-            s.put("confDir", m.neo4jHome() + "/conf");
-            s.put("dataDir", m.neo4jHome() + "/data");
-            s.put("spare", cluster.spares().contains(m));
-            servers.add(s);
-        }
-        return JSON.writeValueAsString(Map.of("name", "replaceable-it", "boltUri", cluster.members().get(0).bolt().toString(),
-                "auth", "NONE", "servers", servers, "webhookUrl", receiver.url()));
     }
 
     private BoltEndpoint leader(List<LabMember> members) {
