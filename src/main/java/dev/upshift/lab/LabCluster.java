@@ -119,7 +119,7 @@ public final class LabCluster {
         return new ArrayList<>(servers);
     }
 
-    /** A fault to rehearse with: the host's SSH daemon dies, dropping its sessions and their commands, until {@link #sshBack}. */
+    /** A fault for the fault suite: the host's SSH daemon dies, dropping its sessions and their commands, until {@link #sshBack}. */
     public void sshOutage(String address) {
         sshServer(address).outage();
     }

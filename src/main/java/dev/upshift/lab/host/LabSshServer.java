@@ -105,7 +105,7 @@ public final class LabSshServer implements AutoCloseable {
     }
 
     /**
-     * A fault for rehearsals and the fault suite: the host's SSH server goes away as if its daemon died, dropping every
+     * A fault for the fault suite (not offered in the lab UI): the host's SSH server goes away as if its daemon died, dropping every
      * session and the commands running in them; {@link #back()} starts a new one on the same address, port and key.
      */
     public synchronized void outage() {
