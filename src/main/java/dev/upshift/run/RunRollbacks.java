@@ -123,12 +123,12 @@ public class RunRollbacks {
             List<ServerSpec> specs = new ArrayList<>();
             Map<String, ServerSpec> added = new LinkedHashMap<>();
             Map<String, InstallDetails> install = new LinkedHashMap<>();
-            for (RollbackRequest.Server s : rbServers) {
+            for (int i = 0; i < rbServers.size(); i++) {
+                RollbackRequest.Server s = rbServers.get(i);   // made from facts.servers().get(i)
                 // the rollback installs nothing new: the source installation is where each server ends
                 install.put(s.id(), new InstallDetails(s.sourceArchive(), null));
-                RunServer was = facts.servers().stream().filter(x -> x.getServer().equals(s.id())).findFirst().orElseThrow();
                 if (s.member()) specs.add(s.source());
-                else added.put(was.getReplaces(), s.source());
+                else added.put(facts.servers().get(i).getReplaces(), s.source());
             }
             planning.store(run.getId(), specs, added, install, plan);
             Map<String, Object> details = new LinkedHashMap<>();

@@ -46,33 +46,28 @@ public final class Api {
 
     /** A page as a browser gets it (HTML) after a form login as this user (pages take no Basic auth); fails unless 200. */
     public String page(String path) {
-        try {
-            if (web == null) {
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                        .cookieHandler(new java.net.CookieManager()).build();
-                String form = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form);
-                if (!csrf.find()) throw new IllegalStateException("no CSRF token on the login page");
-                String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-                HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-                    throw new IllegalStateException("form login as " + user + " failed: " + login.statusCode());
-                }
-                web = client;
-            }
-            HttpResponse<String> response = web.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
-                    .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) throw new IllegalStateException(path + " answered " + response.statusCode());
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (web == null) web = signedIn();
+        HttpResponse<String> response = exchange(web, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).build());
+        if (response.statusCode() != 200) throw new IllegalStateException(path + " answered " + response.statusCode());
+        return response.body();
+    }
+
+    /** A client holding the session cookie of a form login (the login page's CSRF token sent back with the form). */
+    private HttpClient signedIn() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(new java.net.CookieManager()).build();
+        String form = exchange(client, HttpRequest.newBuilder(URI.create(baseUrl + "/login")).GET().build()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form);
+        if (!csrf.find()) throw new IllegalStateException("no CSRF token on the login page");
+        String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> login = exchange(client, HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("form login as " + user + " failed: " + login.statusCode());
         }
+        return client;
     }
 
     private static String enc(String s) {
@@ -94,10 +89,14 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(http, request.header("Authorization", authorization)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).build());
+        return new Response(response.statusCode(), response.body());
+    }
+
+    private static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", authorization)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
