@@ -79,8 +79,28 @@ class CommandRunner {
         return new Result(r.succeeded(), r.exitCode(), r.summary(), r.stdout());
     }
 
+    /**
+     * A step's Cypher runs after its verification, often right after a start: a member is listed in the others'
+     * overview a little before its own Bolt answers, so an unreachable member is asked again until the verify timeout.
+     */
     private Result cypher(RunContext ctx, StepCommand command, StepOutput.Recorder out) {
-        List<Map<String, Object>> rows = bolt.query(targets.bolt(ctx.clusterId(), command.server()), command.query(), Map.of(), false);
+        long deadline = System.nanoTime() + properties.verifyTimeout().toNanos();
+        List<Map<String, Object>> rows;
+        while (true) {
+            try {
+                rows = bolt.query(targets.bolt(ctx.clusterId(), command.server()), command.query(), Map.of(), false);
+                break;
+            } catch (Neo4jUnavailableException e) {
+                if (System.nanoTime() > deadline) throw e;
+                out.panel("[upshift] " + command.server() + " does not answer Bolt yet; asking again: " + e.getMessage());
+                try {
+                    Thread.sleep(Math.max(properties.gatePoll().toMillis(), 1000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
         rows.forEach(row -> out.add(StepOutputLine.STDOUT, row.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")), java.time.Instant.now()));
         return Result.ok(rows.size() + " row(s) from `" + command.query() + "` on " + command.server());
