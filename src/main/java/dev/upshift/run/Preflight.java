@@ -75,7 +75,7 @@ public class Preflight {
         Neo4jVersion source = Neo4jVersion.parse(ctx.sourceVersion());
         Neo4jVersion target = Neo4jVersion.parse(ctx.targetVersion());
         boolean rollback = Boolean.TRUE.equals(tx.execute(t -> runs.findById(runId).map(Run::isRollback).orElse(false)));
-        MembershipSnapshot s = membership.current(ctx.clusterId());
+        MembershipSnapshot s = membership.firstKnown(ctx.clusterId(), TIMEOUT);
         if (rollback) {
             // A rollback starts from a cluster a failed upgrade left: members stopped, or on either version.
             results.add(ok("rollback", null, "a rollback from " + source + " to " + target + ": the members may be stopped "
