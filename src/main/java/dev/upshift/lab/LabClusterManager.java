@@ -194,7 +194,7 @@ public class LabClusterManager implements AutoCloseable {
         SshTarget target = cluster.sshTarget(member);
         String confPath = member.neo4jHome().resolve("conf/neo4j.conf").toString();
         String defaults = new String(ssh.download(target, confPath), StandardCharsets.UTF_8);
-        String conf = MemberConf.render(defaults, member, cluster.members(), cluster.id(), root, props);
+        String conf = MemberConf.render(defaults, cluster.version(), member, cluster.members(), cluster.id(), root, props);
         ssh.upload(target, conf.getBytes(StandardCharsets.UTF_8), confPath);
     }
 

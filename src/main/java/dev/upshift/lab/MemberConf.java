@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.upshift.procedure.Neo4jVersion;
+
 /**
  * Writes one member's {@code neo4j.conf}: the version's defaults with the cluster settings an operator would set
  * (mode, discovery members, listen/advertised addresses on the host's own address), small memory, and the JVM flags
@@ -18,12 +20,21 @@ final class MemberConf {
     private MemberConf() {
     }
 
-    static String render(String defaults, LabMember member, List<LabMember> all, String labId, Path labRoot, LabProperties props) {
+    private static final Neo4jVersion FORMATION_SETTINGS_SINCE = new Neo4jVersion(3, 4, 0);
+
+    static String render(String defaults, String version, LabMember member, List<LabMember> all, String labId, Path labRoot,
+                         LabProperties props) {
         List<LabMember> cores = all.stream().filter(LabMember::isCore).toList();
         String a = member.address();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("dbms.mode", member.role().name());
         settings.put("causal_clustering.expected_core_cluster_size", Integer.toString(cores.size()));
+        if (Neo4jVersion.parse(version).compareTo(FORMATION_SETTINGS_SINCE) >= 0) {
+            // 3.4 replaced expected_core_cluster_size by these two (both 3 by default): without them a cluster of
+            // 2 cores never forms on 3.4 (measured: "Failed to join a cluster" after the formation timeout)
+            settings.put("causal_clustering.minimum_core_cluster_size_at_formation", Integer.toString(cores.size()));
+            settings.put("causal_clustering.minimum_core_cluster_size_at_runtime", Integer.toString(Math.min(cores.size(), 3)));
+        }
         settings.put("causal_clustering.initial_discovery_members",
                 cores.stream().map(c -> c.address() + ":5000").collect(Collectors.joining(",")));
         settings.put("dbms.connectors.default_listen_address", a);

@@ -63,7 +63,8 @@ public class RunQueries {
                 run.getEndedAt(), active, all.stream().map(this::step).toList(),
                 checks.findByRunIdOrderByPosition(run.getId()).stream()
                         .map(c -> new RunView.CheckView(c.getName(), c.getServer(), c.isOk(), c.getMessage(), c.getCheckedAt()))
-                        .toList(), run.isRollback() ? "rollback" : "upgrade", run.getRollbackOf());
+                        .toList(), run.isRollback() ? "rollback" : "upgrade", run.getRollbackOf(),
+                runs.findByRollbackOfOrderByIdDesc(run.getId()).stream().map(Run::getId).toList());
     }
 
     private RunView.StepView step(RunStep s) {

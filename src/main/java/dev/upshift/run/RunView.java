@@ -10,13 +10,14 @@ import java.util.List;
  * @param activeStepId the step the run stands on (running, failed or interrupted), or null
  * @param kind         {@code upgrade}, or {@code rollback} for a run that rolls back {@code rollbackOf}
  * @param rollbackOf   the failed or aborted run a rollback run rolls back; null for an upgrade
+ * @param rolledBackBy the rollback runs planned for this run, newest first (empty when none)
  */
 public record RunView(Long id, Long clusterId, String clusterName, RunStatus status, String statusReason,
                       String method, String mode, String sourceVersion, String targetVersion,
                       String expectedStoreFormat, String seedServer, List<String> requiredAcknowledgements,
                       List<String> givenAcknowledgements, List<String> advisories, String createdBy, Instant createdAt,
                       String startedBy, Instant startedAt, Instant endedAt, Long activeStepId, List<StepView> steps,
-                      List<CheckView> checks, String kind, Long rollbackOf) {
+                      List<CheckView> checks, String kind, Long rollbackOf, List<Long> rolledBackBy) {
 
     /**
      * One step. {@code skipReason} is set for SKIPPED steps (planned conditional or the operator's reason);

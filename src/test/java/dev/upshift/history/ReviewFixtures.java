@@ -44,7 +44,7 @@ final class ReviewFixtures {
         RunView run = new RunView(42L, 5L, "prod|east", RunStatus.SUCCEEDED, null, "rolling-fixed", "auto", "3.4.5",
                 "3.4.6", null, null, List.of("no-downgrade"), List.of("no-downgrade"), List.of(), "planner", T0.minusSeconds(60),
                 "dba", T0, T0.plusSeconds(100), null, steps,
-                List.of(new CheckView("versions", "10.0.0.1", true, "3.4.5 everywhere", T0.minusSeconds(30))), "upgrade", null);
+                List.of(new CheckView("versions", "10.0.0.1", true, "3.4.5 everywhere", T0.minusSeconds(30))), "upgrade", null, List.of());
         List<StepRecord> records = steps.stream().map(s -> new StepRecord(s, RunReview.duration(s.startedAt(), s.endedAt()),
                 List.of(new OutputLineView(1, T0, "STDOUT", "ok")))).toList();
         List<MembershipChange> changes = List.of(new MembershipChange(5L, T0.plusSeconds(20),

@@ -25,15 +25,22 @@ public final class PanelProcess implements AutoCloseable {
     private final Path dataDir;
     private final String adminPassword;
     private final List<String> properties;
+    private final List<String> jvmOptions;
     private final int port;
     private Process process;
     private int starts;
 
     /** @param properties extra {@code --key=value} arguments, e.g. {@code --upshift.run.verify-timeout=3m} */
     public PanelProcess(Path dataDir, String adminPassword, List<String> properties) {
+        this(dataDir, adminPassword, properties, List.of());
+    }
+
+    /** @param jvmOptions extra options for the JVM, e.g. {@code -XX:TieredStopAtLevel=1} where many restarts are timed */
+    public PanelProcess(Path dataDir, String adminPassword, List<String> properties, List<String> jvmOptions) {
         this.dataDir = dataDir;
         this.adminPassword = adminPassword;
         this.properties = List.copyOf(properties);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
     }
 
@@ -41,10 +48,14 @@ public final class PanelProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Starts the jar and returns once {@code /actuator/health} answers 200; its output goes to a log per start. */
+    /**
+     * Starts the jar and returns once {@code /actuator/health/readiness} answers 200 (start-up over, crash recovery
+     * included); its output goes to a log per start.
+     */
     public void start() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
                 "--upshift.data-dir=" + dataDir, "--upshift.lab.root=" + dataDir.resolve("lab")));
         command.addAll(properties);
         Path log = dataDir.resolve("panel-" + (++starts) + ".log");
@@ -61,7 +72,7 @@ public final class PanelProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) throw new IllegalStateException("the panel exited (" + process.exitValue() + "); see " + log);
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) return;
             } catch (IOException e) {

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.upshift.it.Api;
 import dev.upshift.it.PanelWithLab;
+import dev.upshift.it.SmallDisk;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabClusterView;
@@ -36,10 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Faults on a practice cluster of its own (3 cores, 3.4.5). Pre-flight (issue 4) passes when the cluster is healthy,
  * and fails naming the server and the fix when that server's disk is nearly full, when its host key no longer matches
- * the pinned one, and when a member is stopped; each fault is undone before the next. Then a run (issue 5,
- * acceptance 4) whose second server gets a prepared conf with a setting Neo4j refuses halts on that server with
- * Neo4j's own error in the diagnosis while the other two cores stay a cluster; the DBA fixes the file on the server
- * and retries, and the run completes on 3.4.6.
+ * the pinned one, and when a member is stopped; each fault is undone before the next. Then one rolling run through
+ * four faults (issue 5 acceptance 4, issue 8's fault suite), each halting or holding the run cleanly until undone:
+ * the pre-upgrade full backup's disk is full; the SSH daemon of the first server to stop dies while it stops; the
+ * panel's Bolt access is refused while the next stop's health gate decides; the second server's prepared conf has a
+ * setting Neo4j refuses (the run halts on that server with Neo4j's own error while the other two cores stay a
+ * cluster). The DBA fixes each and retries or resumes, and the run completes on 3.4.6.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,25 +74,11 @@ class ClusterFaultsIT extends PanelWithLab {
         runId = planned.read("$.id");
     }
 
-    /** What the class injected, and which faults it survived: printed at the end, whatever happened. */
-    static final class Faults {
-        private final List<String> survived = new java.util.ArrayList<>();
-
-        void survived(String fault) {
-            survived.add(fault);
-            System.out.println("[fault] survived: " + fault);
-        }
-
-        void print(int tried) {
-            System.out.println("[fault] summary: " + survived.size() + " of " + tried + " faults survived: " + survived);
-        }
-    }
-
     final Faults faults = new Faults();
 
     @AfterAll
     void tearDown() {
-        faults.print(5);
+        faults.print(7);
         if (practice != null) lab.delete(practice.id());
     }
 
@@ -188,8 +177,26 @@ class ClusterFaultsIT extends PanelWithLab {
                 derived + "\n# a typo the panel's key check cannot see: Neo4j refuses the value\ndbms.logs.query.enabled=perhaps\n")));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
 
-        assertThat(api.post("/api/runs/" + run + "/start", "{\"acknowledge\":[\"no-downgrade\",\"write-load\"]}").status())
-                .isEqualTo(200);
+        // the pre-upgrade full backup's directory is a 32 KB disk: neo4j-admin backup runs out of space there
+        Map<String, Object> backupStep = planned.<List<Map<String, Object>>>read("$.steps[?(@.key == 'PRE_VERIFY_FULL_BACKUP')]").get(0);
+        Api.Response full;
+        try (SmallDisk disk = SmallDisk.over(backupDirOf(backupStep), "32k")) {
+            assertThat(api.post("/api/runs/" + run + "/start", "{\"acknowledge\":[\"no-downgrade\",\"write-load\"]}").status())
+                    .isEqualTo(200);
+            full = await("the run halts on the full disk").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
+        }
+        assertThat(full.<String>read("$.status")).as(full.body()).isEqualTo("FAILED");
+        Map<String, Object> backupFailed = full.<List<Map<String, Object>>>read("$.steps[?(@.status == 'FAILED')]").get(0);
+        assertThat(backupFailed.get("key")).isEqualTo("PRE_VERIFY_FULL_BACKUP");
+        assertThat((String) backupFailed.get("diagnosis")).as("the diagnosis names the cause").contains("No space left on device");
+        Faults.assertNothingRanAfter(full, backupFailed);
+        faults.injected("a 32 KB filesystem under the pre-upgrade full backup's directory", "run FAILED at "
+                + "PRE_VERIFY_FULL_BACKUP, nothing after it ran; diagnosis: " + backupFailed.get("diagnosis"));
+        // the disk is gone with the unmount (as if the DBA freed space): the retry writes the backup in full
+        Api.Response retriedBackup = api.post("/api/runs/" + run + "/steps/" + backupFailed.get("id") + "/retry", "{}");
+        assertThat(retriedBackup.status()).as(retriedBackup.body()).isEqualTo(200);
+        faults.survived("disk full during a backup step (PRE_VERIFY_FULL_BACKUP)");
 
         // the SSH daemon of the first server to stop dies while bin/neo4j stop runs there (the run puts the leader
         // last when leadership moved, so the order is read from the run): the step fails, nothing after it runs
@@ -212,12 +219,13 @@ class ClusterFaultsIT extends PanelWithLab {
         assertThat(cut.<String>read("$.status")).as(cut.body()).isEqualTo("FAILED");
         Map<String, Object> cutStep = cut.<List<Map<String, Object>>>read("$.steps[?(@.id == " + stopping.get("id") + ")]").get(0);
         assertThat(cutStep.get("status")).as("SRV_STOP on " + first + ": " + cutStep.get("diagnosis")).isEqualTo("FAILED");
-        assertNothingRanAfter(cut, cutStep);
-        System.out.println("[fault] injected: SSH daemon of " + first + " killed during SRV_STOP; observed: run FAILED at that step, "
-                + "nothing after it ran; diagnosis: " + cutStep.get("diagnosis"));
+        Faults.assertNothingRanAfter(cut, cutStep);
+        faults.injected("SSH daemon of " + first + " killed during SRV_STOP", "run FAILED at that step, nothing after it ran; "
+                + "diagnosis: " + cutStep.get("diagnosis"));
         Api.Response again = api.post("/api/runs/" + run + "/steps/" + cutStep.get("id") + "/retry", "{\"confirmUnsafe\":true}");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         faults.survived("SSH connection dropped during a running command (SRV_STOP)");
+        boltUnreachableWhileAGateDecides(run, first);
 
         Api.Response halted = await("the run halts").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(3))
                 .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
@@ -230,7 +238,7 @@ class ClusterFaultsIT extends PanelWithLab {
         assertThat((String) failedStep.get("diagnosis")).as("Neo4j's own words in the diagnosis")
                 .contains("dbms.logs.query.enabled").contains("perhaps");
         // nothing after the failed step ran, and the two other cores still form a cluster with a leader
-        assertNothingRanAfter(halted, failedStep);
+        Faults.assertNothingRanAfter(halted, failedStep);
         await("the other cores form a cluster").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.reachable() && s.presentCores() == 2 && s.leaderCount() == 1);
 
@@ -253,15 +261,82 @@ class ClusterFaultsIT extends PanelWithLab {
         faults.survived("a prepared conf Neo4j refuses (run halted on that server, fixed, retried)");
     }
 
-    /** Every step after {@code failed} (in the run's order) is as planned: PENDING, or a skip the planner made. */
-    private static void assertNothingRanAfter(Api.Response run, Map<String, Object> failed) {
-        int position = ((Number) failed.get("position")).intValue();
-        List<Map<String, Object>> later = run.<List<Map<String, Object>>>read("$.steps").stream()
-                .filter(step -> ((Number) step.get("position")).intValue() > position).toList();
-        assertThat(later).as("steps after " + failed.get("key") + " on " + failed.get("server"))
-                .allSatisfy(step -> assertThat(step.get("status")).as(step.get("key") + " on " + step.get("server"))
-                        .isIn("PENDING", "SKIPPED"))
-                .allSatisfy(step -> assertThat(step.get("commandsStartedAt")).as(step.get("key") + " sent nothing").isNull());
+    /**
+     * The run is paused once the first server is back in the works, the registry's Bolt port is pointed where nothing
+     * listens (what a firewall between panel and cluster would do; the members keep running), and the run resumed:
+     * the next stop's health gate waits, says why, and sends nothing until the panel reads the cluster again.
+     */
+    private void boltUnreachableWhileAGateDecides(Integer run, String firstStopped) {
+        await("the first server's next step runs").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get("/api/runs/" + run), r -> !r.<List<Object>>read("$.steps[?(@.status == 'RUNNING' && @.server == '"
+                        + firstStopped + "' && @.key != 'SRV_STOP')]").isEmpty());
+        assertThat(api.post("/api/runs/" + run + "/pause", "{}").status()).isEqualTo(200);
+        Api.Response paused = await("the run pauses after that step").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
+        assertThat(paused.<String>read("$.status")).as(paused.body()).isEqualTo("PAUSED");
+        Map<String, Object> gated = paused.<List<Map<String, Object>>>read("$.steps[?(@.status == 'PENDING')]").get(0);
+        assertThat(gated.get("key")).as("the next step stops a member behind a health gate").isEqualTo("SRV_STOP");
+        String member = (String) gated.get("server");
+
+        String boltUri = jdbc.queryForObject("select bolt_uri from cluster where id = ?", String.class, clusterId);
+        jdbc.update("update cluster set bolt_uri = ? where id = ?", boltUri.replaceFirst(":\\d+$", ":" + closedPort()), clusterId);
+        List<String> reasons = new java.util.ArrayList<>();
+        try {
+            await("the monitor loses the cluster").atMost(Duration.ofSeconds(30)).until(() -> !membership.current(clusterId).reachable());
+            assertThat(api.post("/api/runs/" + run + "/resume", "{}").status()).isEqualTo(200);
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < until) {
+                Map<String, Object> step = api.get("/api/runs/" + run).<List<Map<String, Object>>>read("$.steps[?(@.id == "
+                        + gated.get("id") + ")]").get(0);
+                assertThat(step.get("status")).as("the gated stop of " + member).isIn("PENDING", "RUNNING");
+                assertThat(step.get("commandsStartedAt")).as("nothing sent to " + member + " while Bolt is unreachable").isNull();
+                if (step.get("waitingReason") != null && !reasons.contains(step.get("waitingReason"))) {
+                    reasons.add((String) step.get("waitingReason"));
+                }
+                sleep(Duration.ofMillis(500));
+            }
+            assertThat(reasons).as("the gate says why it waits").anyMatch(r -> r.contains("no member answers dbms.cluster.overview()"));
+            assertThat(bolt.components(BoltEndpoint.unauthenticated(labMember(member).bolt()))).as(member + " still runs").isNotEmpty();
+        } finally {
+            jdbc.update("update cluster set bolt_uri = ? where id = ?", boltUri, clusterId);
+        }
+        faults.injected("the panel's Bolt access to the cluster refused for 20 s while the stop of " + member
+                + " waited for its health gate", "the step waited, sending nothing; reasons shown: " + reasons);
+        await("the gate is met once Bolt answers again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.get("/api/runs/" + run).<List<Object>>read("$.steps[?(@.id == " + gated.get("id")
+                        + " && @.commandsStartedAt)]"), l -> !l.isEmpty());
+        faults.survived("Bolt unreachable during a health gate (it waited and said why)");
+    }
+
+    private LabMember labMember(String address) {
+        return cluster.members().stream().filter(m -> m.address().equals(address)).findFirst().orElseThrow();
+    }
+
+    /** The directory the step's {@code neo4j-admin backup} writes into. */
+    private static Path backupDirOf(Map<String, Object> step) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> commands = (List<Map<String, Object>>) step.get("commands");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--backup-dir=(\\S+)").matcher(commands.stream()
+                .map(c -> String.valueOf(c.get("line"))).filter(l -> l.contains("--backup-dir=")).findFirst().orElseThrow());
+        assertThat(m.find()).isTrue();
+        return Path.of(m.group(1));
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String json(Map<String, String> body) {

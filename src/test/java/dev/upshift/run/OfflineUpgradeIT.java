@@ -168,6 +168,7 @@ class OfflineUpgradeIT {
         Integer rollbackId = rollback.read("$.id");
         assertThat(rollback.<String>read("$.kind")).isEqualTo("rollback");
         assertThat(rollback.<Integer>read("$.rollbackOf")).isEqualTo(runId);
+        assertThat(api.get("/api/runs/" + runId).<List<Integer>>read("$.rolledBackBy")).containsExactly(rollbackId);
         assertThat(rollback.<String>read("$.sourceVersion")).isEqualTo("3.4.6");
         assertThat(rollback.<String>read("$.targetVersion")).isEqualTo("3.3.5");
         assertThat(rollback.<List<String>>read("$.steps[*].key")).contains("RB_STOP_ALL", "RB_RESTORE_DB", "RB_START_CORES", "RB_RR_START");

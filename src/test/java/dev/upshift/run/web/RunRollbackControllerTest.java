@@ -57,6 +57,19 @@ class RunRollbackControllerTest extends RunWebSliceTest {
     }
 
     @Test
+    void theFailedRunLinksEveryRollbackPlannedForIt() throws Exception {
+        given(queries.get(1L)).willReturn(Runs.failedRun(List.of(4L, 2L)));
+        mvc.perform(get("/runs/1").with(user("lead").roles("AUDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"rolled-back-by\"")))
+                .andExpect(content().string(containsString("href=\"/runs/4\"")))
+                .andExpect(content().string(containsString("href=\"/runs/2\"")));
+        given(queries.get(1L)).willReturn(Runs.failedRun());
+        mvc.perform(get("/runs/1").with(user("lead").roles("AUDITOR")))
+                .andExpect(content().string(not(containsString("rolled-back-by"))));
+    }
+
+    @Test
     void planningLeadsToTheNewRunOrBackWithTheReason() throws Exception {
         given(rollbacks.plan(1L, null)).willReturn(Runs.rollbackRun());
         mvc.perform(post("/runs/1/rollback").with(user("op").roles("OPERATOR")).with(csrf()))

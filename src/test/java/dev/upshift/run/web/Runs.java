@@ -36,10 +36,15 @@ final class Runs {
 
     /** A rolling run that failed on its second step, on a 3-core cluster. */
     static RunView failedRun() {
+        return failedRun(List.of());
+    }
+
+    /** {@link #failedRun()} with the rollback runs planned for it, newest first. */
+    static RunView failedRun(List<Long> rolledBackBy) {
         return run(RunStatus.FAILED, 11L, List.of(
                 step(10, 0, 0, "Before any method", "PRE_BACKUP_CONF", null, StepStatus.SUCCEEDED),
                 step(11, 1, 1, "Server 127.0.0.12", "SRV_STOP", "127.0.0.12", StepStatus.FAILED),
-                step(12, 2, 1, "Server 127.0.0.12", "SRV_INSTALL", "127.0.0.12", StepStatus.PENDING)));
+                step(12, 2, 1, "Server 127.0.0.12", "SRV_INSTALL", "127.0.0.12", StepStatus.PENDING)), rolledBackBy);
     }
 
     static RunView plannedRun() {
@@ -53,15 +58,19 @@ final class Runs {
         return new RunView(2L, 5L, "practice", RunStatus.PLANNED, null, "rolling-fixed", "auto", "3.4.6", "3.4.5", null, null,
                 List.of("restore-backup"), List.of(), List.of(), "op", T0, null, null, null, null,
                 List.of(step(20, 0, 0, "Shut down every server", "RB_STOP_ALL", null, StepStatus.PENDING)), List.of(),
-                "rollback", 1L);
+                "rollback", 1L, List.of());
     }
 
     static RunView run(RunStatus status, Long active, List<StepView> steps) {
+        return run(status, active, steps, List.of());
+    }
+
+    private static RunView run(RunStatus status, Long active, List<StepView> steps, List<Long> rolledBackBy) {
         return new RunView(1L, 5L, "practice", status, status == RunStatus.FAILED ? "Step SRV_STOP failed" : null,
                 "rolling-fixed", "auto", "3.4.5", "3.4.6", null, null, List.of("no-downgrade", "write-load"),
                 List.of(), List.of("Disable write load during the rolling upgrade."), "op", T0,
                 status == RunStatus.PLANNED ? null : "op", status == RunStatus.PLANNED ? null : T0, null, active, steps,
-                List.of(), "upgrade", null);
+                List.of(), "upgrade", null, rolledBackBy);
     }
 
     static ClusterDetails cluster() {
