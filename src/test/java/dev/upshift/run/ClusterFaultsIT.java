@@ -262,17 +262,20 @@ class ClusterFaultsIT extends PanelWithLab {
     }
 
     /**
-     * The run is paused once the first server is back in the works, the registry's Bolt port is pointed where nothing
+     * The run is paused while the first server's rejoin is verified, the registry's Bolt port is pointed where nothing
      * listens (what a firewall between panel and cluster would do; the members keep running), and the run resumed:
      * the next stop's health gate waits, says why, and sends nothing until the panel reads the cluster again.
      */
     private void boltUnreachableWhileAGateDecides(Integer run, String firstStopped) {
-        await("the first server's next step runs").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+        // SRV_VERIFY_JOINED waits tens of seconds for the member to rejoin: the pause lands after it, before the next stop
+        await("the first server's rejoin is verified").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.get("/api/runs/" + run), r -> !r.<List<Object>>read("$.steps[?(@.status == 'RUNNING' && @.server == '"
-                        + firstStopped + "' && @.key != 'SRV_STOP')]").isEmpty());
+                        + firstStopped + "' && @.key == 'SRV_VERIFY_JOINED')]").isEmpty());
         assertThat(api.post("/api/runs/" + run + "/pause", "{}").status()).isEqualTo(200);
+        // PAUSED at once; the step in flight ends first
         Api.Response paused = await("the run pauses after that step").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
+                .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status"))
+                        && r.<List<Object>>read("$.steps[?(@.status == 'RUNNING')]").isEmpty());
         assertThat(paused.<String>read("$.status")).as(paused.body()).isEqualTo("PAUSED");
         Map<String, Object> gated = paused.<List<Map<String, Object>>>read("$.steps[?(@.status == 'PENDING')]").get(0);
         assertThat(gated.get("key")).as("the next step stops a member behind a health gate").isEqualTo("SRV_STOP");

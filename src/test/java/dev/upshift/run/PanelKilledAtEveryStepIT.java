@@ -141,8 +141,10 @@ class PanelKilledAtEveryStepIT {
                 .until(() -> api.get("/api/runs/" + runId).<List<String>>read("$.steps[?(@.key == 'PRE_VERIFY_FULL_BACKUP')].status"),
                         s -> !s.get(0).equals("PENDING"));
         assertThat(api.post("/api/runs/" + runId + "/pause", "{}").status()).isEqualTo(200);
+        // PAUSED at once; the step in flight ends first
         Api.Response paused = await("paused after the backup").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> api.get("/api/runs/" + runId), r -> !"RUNNING".equals(r.read("$.status")));
+                .until(() -> api.get("/api/runs/" + runId), r -> !"RUNNING".equals(r.read("$.status"))
+                        && r.<List<Object>>read("$.steps[?(@.status == 'RUNNING')]").isEmpty());
         assertThat(paused.<String>read("$.status")).as(paused.body()).isEqualTo("PAUSED");
         assertThat(paused.<List<String>>read("$.steps[?(@.key == 'PRE_VERIFY_FULL_BACKUP')].status")).containsExactly("SUCCEEDED");
         bolt.query(LabLeader.of(bolt, cluster), "UNWIND range(1, 10) AS i CREATE (:Probe {i: i, written: 'after the backup'})",
