@@ -34,7 +34,11 @@ class Diagnosis {
         d.append("Failed: ").append(summary).append('\n');
         if (exitCode != null) d.append("Exit code: ").append(exitCode).append('\n');
         List<String> stderr = out == null ? List.of() : out.stderrTail();
-        if (!stderr.isEmpty()) section(d, "stderr (last " + stderr.size() + " lines)", String.join("\n", stderr));
+        int frames = out == null ? 0 : out.framesLeftOut();
+        if (!stderr.isEmpty()) {
+            section(d, "stderr (last " + stderr.size() + " lines" + (frames == 0 ? "" : "; " + frames
+                    + " Java stack frame lines left out, the step's output has them") + ")", String.join("\n", stderr));
+        }
         if (step.getServer() != null && ctx.servers().containsKey(step.getServer())) {
             RunServer server = ctx.server(step.getServer());
             for (String log : List.of("debug.log", "neo4j.log")) {

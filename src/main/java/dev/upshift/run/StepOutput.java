@@ -49,6 +49,7 @@ class StepOutput {
         private int kept;
         private int dropped;
         private final Deque<String> stderrTail = new ArrayDeque<>();
+        private int framesLeftOut;
         private final Deque<String> tail = new ArrayDeque<>();
 
         private Recorder(Long runId, Long stepId, int lastSeq, int keptBefore) {
@@ -89,15 +90,26 @@ class StepOutput {
         private void remember(String stream, String text) {
             int max = properties.diagnosisLines();
             if (StepOutputLine.STDERR.equals(stream)) {
-                stderrTail.addLast(text);
-                if (stderrTail.size() > max) stderrTail.removeFirst();
+                // a Java tool's stack trace would fill the tail with frames and push its message out of it
+                if (isStackFrame(text)) {
+                    framesLeftOut++;
+                } else {
+                    stderrTail.addLast(text);
+                    if (stderrTail.size() > max) stderrTail.removeFirst();
+                }
             }
             tail.addLast(text);
             if (tail.size() > max) tail.removeFirst();
         }
 
+        /** The last stderr lines, Java stack frames left out (the stored output has them). */
         synchronized List<String> stderrTail() {
             return List.copyOf(stderrTail);
+        }
+
+        /** How many stack-frame lines {@link #stderrTail()} left out. */
+        synchronized int framesLeftOut() {
+            return framesLeftOut;
         }
 
         synchronized List<String> tail() {
@@ -115,5 +127,12 @@ class StepOutput {
         Long stepId() {
             return stepId;
         }
+    }
+
+    private static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("\\s+(at \\S+\\(.*\\)|\\.\\.\\. \\d+ more)\\s*");
+
+    /** {@code \tat pkg.Class.method(File.java:12)} or {@code \t... 13 more}: a frame, not a message. */
+    static boolean isStackFrame(String line) {
+        return STACK_FRAME.matcher(line).matches();
     }
 }

@@ -128,6 +128,11 @@ class FakeCluster implements SshGateway, BoltGateway, MembershipView, RunTargets
             String[] hc = f.getKey().split("\\|", 2);
             if (hc[0].equals(host) && command.contains(hc[1])) {
                 line(lines, listener, OutputLine.Stream.STDERR, "simulated failure of `" + hc[1] + "`");
+                // as a Java tool fails: its message, then a stack trace longer than the diagnosis keeps
+                for (int i = 0; i < 45; i++) {
+                    line(lines, listener, OutputLine.Stream.STDERR, "\tat org.example.Tool.step" + i + "(Tool.java:" + i + ")");
+                }
+                line(lines, listener, OutputLine.Stream.STDERR, "\t... 7 more");
                 return new ExecResult(command, f.getValue(), false, lines, Duration.ofMillis(1));
             }
         }

@@ -50,7 +50,8 @@ import dev.upshift.remote.SshGateway;
  * Acceptance 3 of the run engine: an offline upgrade 3.3.5 → 3.4.6 (a real store upgrade) of a real 3-core +
  * 1-read-replica lab cluster, through the JSON API in auto mode: the cluster forms on 3.4.6, data written before is
  * read on every member, the store is on the 3.4 format (a temporal property can be written), and the store upgrade's
- * progress lines from debug.log were shown while it ran.
+ * progress lines from debug.log were shown while it ran. On the way (issue 8's fault suite) the seed's SSH server
+ * stops while {@code neo4j-admin dump} runs: the run fails at that step, nothing after it runs, and a retry completes it.
  *
  * <p>Before the upgrade it also proves the lab runs 3.3.5 on Java 17 (formerly its own lab test, folded in here to
  * save a cluster formation): one leader, every member 3.3.5 Enterprise answering Cypher, still alive after its first
@@ -297,6 +298,7 @@ class OfflineUpgradeIT {
         Instant started = Instant.now();
         Api.Response start = api.post("/api/runs/" + runId + "/start", "{\"acknowledge\":[\"no-downgrade\"]}");
         assertThat(start.status()).as(start.body()).isEqualTo(200);
+        sshDroppedDuringTheDump(api, runId);
         Api.Response done = awaitSucceeded(api, runId, Duration.ofMinutes(25));
         Duration wall = Duration.between(started, Instant.now());
 
@@ -334,6 +336,40 @@ class OfflineUpgradeIT {
             assertThat(status.exitCode()).as(m.address() + " alive after its first queries: " + status.stdout()).isZero();
         }
         System.out.printf("[lab-measure] 3.3.5 3 cores + 1 RR formation %d s%n", cluster.formationTime().toSeconds());
+    }
+
+    /**
+     * Issue 8's fault: the seed's SSH server stops while {@code neo4j-admin dump} runs there. The step fails (the panel
+     * never saw the command end), nothing after it runs; with SSH back, a retry dumps again from the start.
+     */
+    private void sshDroppedDuringTheDump(Api api, Integer runId) {
+        Integer dump = api.get("/api/runs/" + runId).<List<Integer>>read("$.steps[?(@.key == 'OFF_SEED_DUMP')].id").get(0);
+        String seed = api.get("/api/runs/" + runId).<List<String>>read("$.steps[?(@.key == 'OFF_SEED_DUMP')].server").get(0);
+        String output = "/api/runs/" + runId + "/steps/" + dump + "/output";
+        await("neo4j-admin dump sent to the seed").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    failIfEnded(api.get("/api/runs/" + runId));
+                    return api.get(output).<List<String>>read("$[*].text");
+                }, lines -> lines.stream().anyMatch(l -> l.startsWith("$ ") && l.contains(" dump --database=")));
+        cluster.sshOutage(seed);
+        Api.Response cut;
+        try {
+            cut = await("the run halts on the dropped connection").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.get("/api/runs/" + runId), r -> !"RUNNING".equals(r.read("$.status")));
+        } finally {
+            cluster.sshBack(seed);
+        }
+        assertThat(cut.<String>read("$.status")).as(cut.body()).isEqualTo("FAILED");
+        Map<String, Object> failed = cut.<List<Map<String, Object>>>read("$.steps[?(@.id == " + dump + ")]").get(0);
+        assertThat(failed.get("status")).as("OFF_SEED_DUMP: " + failed.get("diagnosis")).isEqualTo("FAILED");
+        Faults.assertNothingRanAfter(cut, failed);
+        System.out.println("[fault] injected: the SSH server of the seed " + seed + " stopped during neo4j-admin dump; observed: "
+                + "run FAILED at OFF_SEED_DUMP, nothing after it ran; diagnosis: " + failed.get("diagnosis"));
+        // as with sshd, a command without a terminal outlives its connection: the DBA lets the dump end, then retries
+        await("the cut-off dump ends on the seed").atMost(Duration.ofMinutes(2)).until(() -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().commandLine().filter(c -> c.contains("AdminTool") && c.contains(" dump ")).isPresent()));
+        Api.Response retried = api.post("/api/runs/" + runId + "/steps/" + dump + "/retry", "{}");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
     }
 
     private static Api.Response progress(Api.Response r) {

@@ -30,6 +30,7 @@ class RunEngineFailureTest extends RunEngineTestSupport {
         assertThat(failed.activeStepId()).isEqualTo(start.id());
         assertThat(start.exitCode()).isEqualTo(1);
         assertThat(start.diagnosis()).contains("Exit code: 1").contains("simulated failure")
+                .contains("46 Java stack frame lines left out").doesNotContain("org.example.Tool")
                 .contains("debug.log on " + B).contains("simulated log line on " + B).contains("neo4j.log on " + B);
         assertThat(step(failed, StepKey.SRV_VERIFY_JOINED, B).status()).isEqualTo(StepStatus.PENDING);
         assertThat(cluster.commandsOn(C)).noneMatch(c -> c.endsWith("bin/neo4j stop"));
