@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -86,6 +88,23 @@ public class SseHub {
                 }
             }
         });
+    }
+
+    /**
+     * Ends every stream when the panel stops (before the web server's graceful shutdown, which would otherwise wait
+     * its whole timeout for these never-ending requests); browsers reconnect on their own once the panel is back.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        int closed = 0;
+        for (Set<SseEmitter> subscribers : topics.values()) {
+            for (SseEmitter emitter : subscribers) {
+                emitter.complete();
+                closed++;
+            }
+        }
+        topics.clear();
+        if (closed > 0) log.info("Closed {} live update streams for the shutdown", closed);
     }
 
     private void unsubscribe(String topic, SseEmitter emitter) {

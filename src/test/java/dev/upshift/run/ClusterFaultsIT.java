@@ -208,18 +208,7 @@ class ClusterFaultsIT extends PanelWithLab {
                     return r.<List<Map<String, Object>>>read("$.steps[?(@.key == 'SRV_STOP' && @.status == 'RUNNING')]");
                 }, l -> !l.isEmpty() && l.get(0).get("commandsStartedAt") != null).get(0);
         String first = (String) stopping.get("server");
-        cluster.sshOutage(first);
-        Api.Response cut;
-        try {
-            cut = await("the run halts on the dropped connection").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
-        } finally {
-            cluster.sshBack(first);
-        }
-        assertThat(cut.<String>read("$.status")).as(cut.body()).isEqualTo("FAILED");
-        Map<String, Object> cutStep = cut.<List<Map<String, Object>>>read("$.steps[?(@.id == " + stopping.get("id") + ")]").get(0);
-        assertThat(cutStep.get("status")).as("SRV_STOP on " + first + ": " + cutStep.get("diagnosis")).isEqualTo("FAILED");
-        Faults.assertNothingRanAfter(cut, cutStep);
+        Map<String, Object> cutStep = Faults.sshOutageFailsTheStep(api, run, cluster, first, stopping.get("id"));
         faults.injected("SSH daemon of " + first + " killed during SRV_STOP", "run FAILED at that step, nothing after it ran; "
                 + "diagnosis: " + cutStep.get("diagnosis"));
         Api.Response again = api.post("/api/runs/" + run + "/steps/" + cutStep.get("id") + "/retry", "{\"confirmUnsafe\":true}");
@@ -287,7 +276,7 @@ class ClusterFaultsIT extends PanelWithLab {
         try {
             await("the monitor loses the cluster").atMost(Duration.ofSeconds(30)).until(() -> !membership.current(clusterId).reachable());
             assertThat(api.post("/api/runs/" + run + "/resume", "{}").status()).isEqualTo(200);
-            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();   // ten polls of a run's cluster
             while (System.nanoTime() < until) {
                 Map<String, Object> step = api.get("/api/runs/" + run).<List<Map<String, Object>>>read("$.steps[?(@.id == "
                         + gated.get("id") + ")]").get(0);
@@ -303,7 +292,7 @@ class ClusterFaultsIT extends PanelWithLab {
         } finally {
             jdbc.update("update cluster set bolt_uri = ? where id = ?", boltUri, clusterId);
         }
-        faults.injected("the panel's Bolt access to the cluster refused for 20 s while the stop of " + member
+        faults.injected("the panel's Bolt access to the cluster refused for 10 s while the stop of " + member
                 + " waited for its health gate", "the step waited, sending nothing; reasons shown: " + reasons);
         await("the gate is met once Bolt answers again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> api.get("/api/runs/" + run).<List<Object>>read("$.steps[?(@.id == " + gated.get("id")

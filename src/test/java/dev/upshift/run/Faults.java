@@ -1,12 +1,16 @@
 package dev.upshift.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.upshift.it.Api;
+import dev.upshift.lab.LabCluster;
 
 /**
  * What a fault test injected and which faults it survived: each fault prints what was injected and what was
@@ -27,6 +31,27 @@ final class Faults {
 
     void print(int tried) {
         System.out.println("[fault] summary: " + survived.size() + " of " + tried + " faults survived: " + survived);
+    }
+
+    /**
+     * Stops the SSH server of {@code server} while step {@code stepId} of the run has a command in flight there, and
+     * starts it again once the run halted: the run must be FAILED at that step with nothing after it run (the panel
+     * never takes a command whose end it did not see for a success). Returns the failed step.
+     */
+    static Map<String, Object> sshOutageFailsTheStep(Api api, Object runId, LabCluster cluster, String server, Object stepId) {
+        cluster.sshOutage(server);
+        Api.Response cut;
+        try {
+            cut = await("the run halts on the dropped connection").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.get("/api/runs/" + runId), r -> !"RUNNING".equals(r.read("$.status")));
+        } finally {
+            cluster.sshBack(server);
+        }
+        assertThat(cut.<String>read("$.status")).as(cut.body()).isEqualTo("FAILED");
+        Map<String, Object> failed = cut.<List<Map<String, Object>>>read("$.steps[?(@.id == " + stepId + ")]").get(0);
+        assertThat(failed.get("status")).as(failed.get("key") + " on " + server + ": " + failed.get("diagnosis")).isEqualTo("FAILED");
+        assertNothingRanAfter(cut, failed);
+        return failed;
     }
 
     /** Every step after {@code failed} (in the run's order) is as planned: PENDING, or a skip the planner made. */

@@ -351,18 +351,7 @@ class OfflineUpgradeIT {
                     failIfEnded(api.get("/api/runs/" + runId));
                     return api.get(output).<List<String>>read("$[*].text");
                 }, lines -> lines.stream().anyMatch(l -> l.startsWith("$ ") && l.contains(" dump --database=")));
-        cluster.sshOutage(seed);
-        Api.Response cut;
-        try {
-            cut = await("the run halts on the dropped connection").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get("/api/runs/" + runId), r -> !"RUNNING".equals(r.read("$.status")));
-        } finally {
-            cluster.sshBack(seed);
-        }
-        assertThat(cut.<String>read("$.status")).as(cut.body()).isEqualTo("FAILED");
-        Map<String, Object> failed = cut.<List<Map<String, Object>>>read("$.steps[?(@.id == " + dump + ")]").get(0);
-        assertThat(failed.get("status")).as("OFF_SEED_DUMP: " + failed.get("diagnosis")).isEqualTo("FAILED");
-        Faults.assertNothingRanAfter(cut, failed);
+        Map<String, Object> failed = Faults.sshOutageFailsTheStep(api, runId, cluster, seed, dump);
         System.out.println("[fault] injected: the SSH server of the seed " + seed + " stopped during neo4j-admin dump; observed: "
                 + "run FAILED at OFF_SEED_DUMP, nothing after it ran; diagnosis: " + failed.get("diagnosis"));
         // as with sshd, a command without a terminal outlives its connection: the DBA lets the dump end, then retries
