@@ -120,7 +120,7 @@ class OrchestrationBench {
             System.out.printf("[bench] %s: run %d planned, %d steps; pre-flight failures: %s%n", name, runId,
                     planned.<List<Object>>read("$.steps").size(), failedChecks);
 
-            LoadSampler load = new LoadSampler();
+            LoadSampler load = new LoadSampler(panel.pid());
             Instant posted = Instant.now();
             Api.Response start = api.post("/api/runs/" + runId + "/start", JSON.writeValueAsString(Map.of("acknowledge", acks)));
             require(start.status() == 200, "start", start);
@@ -130,6 +130,7 @@ class OrchestrationBench {
 
             figures(report, name, method, from + " → " + TARGET + ", 3 cores + 1 RR, auto; load avg " + loadWhileRunning, done);
             report.add("P2", name + ": wall time seen by the client", seconds(observed), "start POST → SUCCEEDED polled every 1 s");
+            report.add("P5", name + ": panel RSS with one active run", load.rss(), "the panel process, every 5 s while the run ran");
         } finally {
             lab.destroy(cluster.id());
             // so the panel's monitor stops polling a cluster that is gone (a cluster with runs may stay: then it is left)
@@ -217,15 +218,19 @@ class OrchestrationBench {
     }
 
     /** The 1-minute load average every 5 s while a run runs: mean and max. */
+    /** The machine's load average and the panel's resident memory, every 5 s while a run runs. */
     static final class LoadSampler {
         private final List<Double> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Long> rss = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Thread thread;
         private volatile boolean running = true;
 
-        LoadSampler() {
+        LoadSampler(long panelPid) {
             thread = new Thread(() -> {
                 while (running) {
                     try {
+                        long mb = BenchReport.rssMegabytes(panelPid);
+                        if (mb > 0) rss.add(mb);
                         samples.add(Double.parseDouble(BenchReport.loadAverage().split(" ")[0]));
                         Thread.sleep(5_000);
                     } catch (NumberFormatException e) {
@@ -246,6 +251,13 @@ class OrchestrationBench {
             double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             double max = samples.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
             return String.format(Locale.ROOT, "%.1f mean, %.1f max (1-min, every 5 s)", mean, max);
+        }
+
+        /** The panel's RSS while the run ran: mean and max of the samples. */
+        String rss() {
+            if (rss.isEmpty()) return "unknown";
+            return String.format(Locale.ROOT, "%.0f MB mean, %d MB max", rss.stream().mapToLong(Long::longValue).average().orElse(0),
+                    rss.stream().mapToLong(Long::longValue).max().orElse(0));
         }
     }
 }

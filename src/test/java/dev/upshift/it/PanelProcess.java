@@ -44,6 +44,11 @@ public final class PanelProcess implements AutoCloseable {
         this.port = freePort();
     }
 
+    /** The running panel's process id (for the footprint figures). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
