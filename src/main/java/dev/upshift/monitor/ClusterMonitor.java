@@ -85,6 +85,10 @@ public class ClusterMonitor implements MembershipView {
             }
         } catch (RuntimeException e) {
             log.warn("Polling cluster {} failed: {}", cluster.id(), e.toString());
+            // said as the cluster's state, so a gate or pre-flight waiting on it reads why instead of "not polled yet"
+            MembershipSnapshot before = current(cluster.id());
+            current.put(cluster.id(), new MembershipSnapshot(cluster.id(), clock.instant(), false, null,
+                    "polling failed: " + e.getMessage(), before.members()));
         } finally {
             inFlight.remove(cluster.id());
         }

@@ -15,7 +15,7 @@ public interface MembershipView {
     default MembershipSnapshot firstKnown(Long clusterId, Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         MembershipSnapshot s = current(clusterId);
-        while (!s.isKnown() && System.nanoTime() < deadline) {
+        while (!s.isKnown() && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

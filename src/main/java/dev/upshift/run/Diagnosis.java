@@ -35,9 +35,10 @@ class Diagnosis {
         if (exitCode != null) d.append("Exit code: ").append(exitCode).append('\n');
         List<String> stderr = out == null ? List.of() : out.stderrTail();
         int frames = out == null ? 0 : out.framesLeftOut();
-        if (!stderr.isEmpty()) {
+        if (!stderr.isEmpty() || frames > 0) {
             section(d, "stderr (last " + stderr.size() + " lines" + (frames == 0 ? "" : "; " + frames
-                    + " Java stack frame lines left out, the step's output has them") + ")", String.join("\n", stderr));
+                    + " Java stack frame lines left out, see the step's output") + ")",
+                    stderr.isEmpty() ? "(only stack frames)" : String.join("\n", stderr));
         }
         if (step.getServer() != null && ctx.servers().containsKey(step.getServer())) {
             RunServer server = ctx.server(step.getServer());

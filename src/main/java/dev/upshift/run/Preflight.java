@@ -34,6 +34,8 @@ import dev.upshift.security.Roles;
 public class Preflight {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long a pre-flight waits for the monitor's first poll of a cluster registered a moment ago. */
+    private static final Duration FIRST_POLL = Duration.ofSeconds(30);
 
     private final RunDriver driver;
     private final SshGateway ssh;
@@ -75,7 +77,6 @@ public class Preflight {
         Neo4jVersion source = Neo4jVersion.parse(ctx.sourceVersion());
         Neo4jVersion target = Neo4jVersion.parse(ctx.targetVersion());
         boolean rollback = Boolean.TRUE.equals(tx.execute(t -> runs.findById(runId).map(Run::isRollback).orElse(false)));
-        MembershipSnapshot s = membership.firstKnown(ctx.clusterId(), TIMEOUT);
         if (rollback) {
             // A rollback starts from a cluster a failed upgrade left: members stopped, or on either version.
             results.add(ok("rollback", null, "a rollback from " + source + " to " + target + ": the members may be stopped "
@@ -83,6 +84,7 @@ public class Preflight {
         } else {
             results.add(target.compareTo(source) > 0 ? ok("target-newer", null, target + " is newer than " + source)
                     : fail("target-newer", null, target + " is not newer than " + source + ": plan a new run with a newer target"));
+            MembershipSnapshot s = membership.firstKnown(ctx.clusterId(), FIRST_POLL);
             Optional<String> health = s.reachable() ? ClusterChecks.healthyOn(s, ctx, ctx.sourceVersion())
                     : Optional.of("no member answers dbms.cluster.overview(): " + s.problem());
             results.add(health.isEmpty() ? ok("membership", null, "every expected member is present with one leader, on " + source)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,8 @@ import dev.upshift.remote.OutputLine;
  */
 @Component
 class StepOutput {
+
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at [\\w$.<>/]+\\(.*\\)( ~?\\[.*\\])?|\\.\\.\\. \\d+ more)\\s*");
 
     private final StepOutputRepository lines;
     private final ApplicationEventPublisher events;
@@ -129,9 +132,8 @@ class StepOutput {
         }
     }
 
-    private static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("\\s+(at \\S+\\(.*\\)|\\.\\.\\. \\d+ more)\\s*");
 
-    /** {@code \tat pkg.Class.method(File.java:12)} or {@code \t... 13 more}: a frame, not a message. */
+    /** {@code \tat pkg.Class.method(File.java:12)} (a log4j {@code ~[jar]} suffix too) or {@code \t... 13 more}. */
     static boolean isStackFrame(String line) {
         return STACK_FRAME.matcher(line).matches();
     }

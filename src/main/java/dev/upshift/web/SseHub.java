@@ -27,6 +27,7 @@ public class SseHub {
     private static final Logger log = LoggerFactory.getLogger(SseHub.class);
 
     private final Map<String, Set<SseEmitter>> topics = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
     /**
      * @param onConnect sends the current state to the new subscriber at once (before any later push)
@@ -39,6 +40,11 @@ public class SseHub {
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
         subscribers.add(emitter);
+        if (closing) {   // the panel is stopping (checked after joining, so closeAll cannot miss it): reconnect later
+            remove.run();
+            emitter.complete();
+            return emitter;
+        }
         try {
             onConnect.accept(emitter);
         } catch (RuntimeException e) {
@@ -96,14 +102,16 @@ public class SseHub {
      */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
+        closing = true;
         int closed = 0;
-        for (Set<SseEmitter> subscribers : topics.values()) {
+        for (String topic : Set.copyOf(topics.keySet())) {
+            Set<SseEmitter> subscribers = topics.remove(topic);
+            if (subscribers == null) continue;
             for (SseEmitter emitter : subscribers) {
                 emitter.complete();
                 closed++;
             }
         }
-        topics.clear();
         if (closed > 0) log.info("Closed {} live update streams for the shutdown", closed);
     }
 

@@ -217,7 +217,6 @@ class OrchestrationBench {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    /** The 1-minute load average every 5 s while a run runs: mean and max. */
     /** The machine's load average and the panel's resident memory, every 5 s while a run runs. */
     static final class LoadSampler {
         private final List<Double> samples = new java.util.concurrent.CopyOnWriteArrayList<>();

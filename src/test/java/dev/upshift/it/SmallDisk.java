@@ -37,7 +37,11 @@ public final class SmallDisk implements AutoCloseable {
 
     @Override
     public void close() {
-        run(List.of("umount", dir.toString()));
+        try {
+            run(List.of("umount", dir.toString()));
+        } catch (IllegalStateException busy) {
+            run(List.of("umount", "-l", dir.toString()));   // still open by a process the fault left behind
+        }
     }
 
     private static void run(List<String> command) {

@@ -352,13 +352,17 @@ class OfflineUpgradeIT {
                     return api.get(output).<List<String>>read("$[*].text");
                 }, lines -> lines.stream().anyMatch(l -> l.startsWith("$ ") && l.contains(" dump --database=")));
         Map<String, Object> failed = Faults.sshOutageFailsTheStep(api, runId, cluster, seed, dump);
-        System.out.println("[fault] injected: the SSH server of the seed " + seed + " stopped during neo4j-admin dump; observed: "
-                + "run FAILED at OFF_SEED_DUMP, nothing after it ran; diagnosis: " + failed.get("diagnosis"));
+        Faults faults = new Faults();
+        faults.injected("the SSH server of the seed " + seed + " stopped during neo4j-admin dump", "run FAILED at "
+                + "OFF_SEED_DUMP, nothing after it ran; diagnosis: " + failed.get("diagnosis"));
         // as with sshd, a command without a terminal outlives its connection: the DBA lets the dump end, then retries
         await("the cut-off dump ends on the seed").atMost(Duration.ofMinutes(2)).until(() -> ProcessHandle.allProcesses()
-                .noneMatch(p -> p.info().commandLine().filter(c -> c.contains("AdminTool") && c.contains(" dump ")).isPresent()));
+                .noneMatch(p -> p.info().commandLine().filter(c -> c.contains("AdminTool") && c.contains(" dump ")
+                        && c.contains("/" + seed + "/")).isPresent()));   // its class path is the seed's NEO4J_HOME
         Api.Response retried = api.post("/api/runs/" + runId + "/steps/" + dump + "/retry", "{}");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        faults.survived("SSH connection dropped during neo4j-admin dump (OFF_SEED_DUMP)");
+        faults.print(1);
     }
 
     private static Api.Response progress(Api.Response r) {

@@ -85,12 +85,16 @@ class PanelKilledAtEveryStepIT {
         assertThat(go.status()).as(go.body()).isEqualTo(200);
 
         Map<Integer, Integer> retried = new HashMap<>();
+        List<String> passedOver = new java.util.ArrayList<>();
         int k = 0;
         while (true) {
             Api.Response seen = awaitFinished(api, rollbackId, order.get(k));
-            // the boundary reached: after the last step seen finished (a quick next step may be done already)
+            // the boundary reached: after the last step seen finished (a step done within one 50 ms poll is passed over)
             Map<Integer, String> statuses = statuses(seen);
-            while (k + 1 < order.size() && finished(statuses.get(order.get(k + 1)))) k++;
+            while (k + 1 < order.size() && finished(statuses.get(order.get(k + 1)))) {
+                passedOver.add(names.get(order.get(k)));
+                k++;
+            }
             if (k + 1 >= order.size()) break;
             panel.kill();
             tried++;
@@ -98,6 +102,7 @@ class PanelKilledAtEveryStepIT {
             panel.start();
             long restart = (System.nanoTime() - t0) / 1_000_000;
             Recovered r = afterRestart(api, rollbackId, order, k, statuses, retried);
+            if (r.boundary() >= order.size() - 1) break;   // the last step ended before the kill landed
             k = r.boundary();
             faults.injected("SIGKILL after " + names.get(order.get(k)) + " (boundary " + (k + 1) + " of " + (order.size() - 1)
                     + ")", "restarted in " + restart + " ms; run INTERRUPTED, finished steps kept, audit chain intact; " + r.observed());
@@ -107,7 +112,9 @@ class PanelKilledAtEveryStepIT {
         Api.Response done = await("the rollback completes").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> api.get("/api/runs/" + rollbackId), r -> !"RUNNING".equals(r.read("$.status")));
         assertThat(done.<String>read("$.status")).as(done.<Object>read("$.statusReason") + "").isEqualTo("SUCCEEDED");
-        assertThat(tried).as("a kill at every boundary but those the test saw passed at once").isGreaterThanOrEqualTo(order.size() / 2);
+        System.out.println("[kill-loop] " + tried + " kills at " + (order.size() - 1) + " boundaries; passed over (the next step "
+                + "was done when seen): " + passedOver);
+        assertThat(tried).as("a kill at every boundary; passed over: " + passedOver).isGreaterThanOrEqualTo(order.size() - 2);
 
         for (Integer step : order) {
             List<String> sent = api.get("/api/runs/" + rollbackId + "/steps/" + step + "/output").<List<String>>read("$[*].text")
@@ -169,6 +176,9 @@ class PanelKilledAtEveryStepIT {
     private Recovered afterRestart(Api api, Integer runId, List<Integer> order, int k, Map<Integer, String> before,
                                    Map<Integer, Integer> retried) {
         Api.Response after = api.get("/api/runs/" + runId);
+        if ("SUCCEEDED".equals(after.read("$.status")) && statuses(after).values().stream().allMatch(PanelKilledAtEveryStepIT::finished)) {
+            return new Recovered(order.size() - 1, "the run had ended before the kill landed");
+        }
         assertThat(after.<String>read("$.status")).as("status after the restart: " + after.read("$.statusReason")).isEqualTo("INTERRUPTED");
         Map<Integer, String> now = statuses(after);
         for (int j = 0; j <= k; j++) {

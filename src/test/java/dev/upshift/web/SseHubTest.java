@@ -20,7 +20,9 @@ class SseHubTest {
         hub.closeAll();
 
         assertThat(hub.subscribers("cluster:1") + hub.subscribers("run:2")).isZero();
-        for (SseEmitter ended : new SseEmitter[] {a, b}) {
+        SseEmitter late = hub.subscribe("cluster:1", Duration.ofMinutes(5), e -> { });
+        assertThat(hub.subscribers("cluster:1")).as("a subscriber arriving during the shutdown").isZero();
+        for (SseEmitter ended : new SseEmitter[] {a, b, late}) {
             assertThatThrownBy(() -> SseHub.send(ended, "x", "y")).isInstanceOf(IllegalStateException.class);
         }
     }

@@ -34,6 +34,26 @@ public final class ConfDeriver {
         return method == Method.OFFLINE && offlineSeed ? List.of(ConfVariant.SEED_UPGRADE, ConfVariant.FINAL) : List.of(ConfVariant.FINAL);
     }
 
+    static final String EXPECTED_CORES = "causal_clustering.expected_core_cluster_size";
+    static final String AT_FORMATION = "causal_clustering.minimum_core_cluster_size_at_formation";
+    static final String AT_RUNTIME = "causal_clustering.minimum_core_cluster_size_at_runtime";
+
+    /**
+     * 3.4 sizes the cluster's formation by {@code minimum_core_cluster_size_at_formation} (default 3) and no longer by
+     * the deprecated {@code expected_core_cluster_size} (measured in the lab: 2 cores with only the old key set never
+     * formed on 3.4.5). A size other than 3 is therefore carried to the new keys, or the cluster would not form again
+     * after an offline upgrade; the old key stays, as 5.3.1 asks.
+     */
+    private static NeoConf keepFormationSize(NeoConf conf, String line, List<ConfFlag> flags) {
+        String size = conf.get(EXPECTED_CORES).orElse("3").trim();
+        if (size.equals("3") || conf.contains(AT_FORMATION) || !size.matches("\\d+")) return conf;
+        String runtime = String.valueOf(Math.min(Integer.parseInt(size), 3));
+        flags.add(new ConfFlag(ConfFlag.Kind.RENAMED, EXPECTED_CORES, EXPECTED_CORES + "=" + size + " is no longer read for "
+                + "forming the cluster in " + line + ": " + AT_FORMATION + "=" + size + " and " + AT_RUNTIME + "=" + runtime
+                + " added so the cluster forms with the same number of cores (3.4's default is 3)."));
+        return conf.set(AT_FORMATION, size).set(AT_RUNTIME, runtime);
+    }
+
     public DerivedConf derive(NeoConf current, ConfTarget t) {
         List<ConfFlag> flags = new ArrayList<>();
         NeoConf conf = current;
@@ -46,9 +66,12 @@ public final class ConfDeriver {
                     flags.add(new ConfFlag(ConfFlag.Kind.RENAMED, change.key(), change.key() + " is called "
                             + change.replacement() + " in " + change.line() + ": renamed, value kept (" + change.source() + ")."));
                 }
-                case DEPRECATED -> flags.add(new ConfFlag(ConfFlag.Kind.DEPRECATED, change.key(), change.key()
-                        + " is deprecated in " + change.line() + " (use " + change.replacement() + "); kept as it is, since "
-                        + "5.3.1 advises against configuration changes during the upgrade. Change it afterwards."));
+                case DEPRECATED -> {
+                    flags.add(new ConfFlag(ConfFlag.Kind.DEPRECATED, change.key(), change.key()
+                            + " is deprecated in " + change.line() + " (use " + change.replacement() + "); kept as it is, since "
+                            + "5.3.1 advises against configuration changes during the upgrade. Change it afterwards."));
+                    if (change.key().equals(EXPECTED_CORES)) conf = keepFormationSize(conf, change.line(), flags);
+                }
                 case REMOVED -> {
                     conf = conf.commentOut(change.key(), "Upshift: not a " + change.line() + " setting"
                             + (change.replacement() == null ? "" : "; see " + change.replacement()));

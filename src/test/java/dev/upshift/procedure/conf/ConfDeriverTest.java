@@ -72,4 +72,26 @@ class ConfDeriverTest {
                 "dbms.connectors.default_advertised_address", "dbms.backup.address",
                 "causal_clustering.discovery_listen_address", "dbms.jvm.additional");
     }
+
+    @Test
+    void aClusterSizedOtherThanThreeKeepsItsFormationSizeOn34() {
+        NeoConf twoCores = current.set(ConfDeriver.EXPECTED_CORES, "2");
+        DerivedConf d = deriver.derive(twoCores, ConfTarget.of("3.3.5", "3.4.6", ServerRole.FOLLOWER, "10.0.0.11", ConfVariant.FINAL));
+        assertThat(d.conf().get(ConfDeriver.AT_FORMATION)).contains("2");
+        assertThat(d.conf().get(ConfDeriver.AT_RUNTIME)).contains("2");
+        assertThat(d.conf().get(ConfDeriver.EXPECTED_CORES)).as("the deprecated key stays").contains("2");
+        assertThat(d.flags()).anyMatch(f -> f.key().equals(ConfDeriver.EXPECTED_CORES) && f.message().contains("no longer read"));
+
+        NeoConf fiveCores = current.set(ConfDeriver.EXPECTED_CORES, "5");
+        DerivedConf five = deriver.derive(fiveCores, ConfTarget.of("3.3.5", "3.4.6", ServerRole.FOLLOWER, "10.0.0.11", ConfVariant.FINAL));
+        assertThat(five.conf().get(ConfDeriver.AT_FORMATION)).contains("5");
+        assertThat(five.conf().get(ConfDeriver.AT_RUNTIME)).contains("3");
+    }
+
+    @Test
+    void withinThe34LineNothingIsAdded() {
+        NeoConf twoCores = current.set(ConfDeriver.EXPECTED_CORES, "2");
+        DerivedConf d = deriver.derive(twoCores, ConfTarget.of("3.4.5", "3.4.6", ServerRole.FOLLOWER, "10.0.0.11", ConfVariant.FINAL));
+        assertThat(d.conf().contains(ConfDeriver.AT_FORMATION)).isFalse();
+    }
 }
