@@ -59,9 +59,7 @@ class MonitorBench extends PanelWithLab {
     void membership() throws Exception {
         Long clusterId = sharedCluster();
         LabCluster practice = labManager.find(sharedLabId()).orElseThrow();
-        context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<MembershipChanged>>) e ->
-                e.getPayload().changes().stream().filter(c -> c.getKind() == MembershipChangeKind.MEMBER_LEFT)
-                        .forEach(c -> leftAt.put(c.getAddress(), System.nanoTime())));
+        context.addApplicationListener(new DepartureClock());
         BenchReport report = new BenchReport();
         report.add("P1", "poll interval in force", monitor.interval(clusterId).toMillis() + " ms", "no active run");
 
@@ -112,11 +110,16 @@ class MonitorBench extends PanelWithLab {
                 "all connected in " + connecting.toMillis() + " ms");
         long polls0 = monitor.completedPolls();
         long queries0 = bolt.queries.get();
+        long overviews0 = bolt.overviews.get();
         Thread.sleep(20_000);
         long polls = monitor.completedPolls() - polls0;
         long queries = bolt.queries.get() - queries0;
-        report.add("P3", "Bolt queries per poll (steady, 20 s)", String.format(java.util.Locale.ROOT, "%.2f", (double) queries / Math.max(1, polls)),
-                queries + " queries / " + polls + " polls");
+        long overviews = bolt.overviews.get() - overviews0;
+        report.add("P3", "Bolt membership queries per poll (steady, 20 s)", String.format(java.util.Locale.ROOT, "%.2f",
+                (double) overviews / Math.max(1, polls)), overviews + " dbms.cluster.overview() / " + polls + " polls");
+        report.add("P3", "all Bolt queries per poll (steady, 20 s)", String.format(java.util.Locale.ROOT, "%.2f",
+                (double) queries / Math.max(1, polls)), queries + " queries: the overviews and each member's version "
+                        + "re-read (dbms.components(), every upshift.monitor.version-refresh per member)");
 
         LabMember member = follower(clusterId, practice);
         String marker = "id=\"member-" + member.address().replace('.', '-') + "\"";
@@ -176,5 +179,25 @@ class MonitorBench extends PanelWithLab {
             Thread.sleep(100);
         }
         ssh.exec(practice.sshTarget(member), "cd " + member.neo4jHome() + " && bin/neo4j start", Duration.ofMinutes(2));
+    }
+
+    /**
+     * Stamps each departure the moment the monitor publishes it: ordered before the panel's own listeners, which
+     * write the SSE pushes synchronously (stamped after them, a loopback subscriber could receive the push first).
+     */
+    private final class DepartureClock implements ApplicationListener<PayloadApplicationEvent<MembershipChanged>>,
+            org.springframework.core.PriorityOrdered {
+
+        @Override
+        public void onApplicationEvent(PayloadApplicationEvent<MembershipChanged> e) {
+            long now = System.nanoTime();
+            e.getPayload().changes().stream().filter(c -> c.getKind() == MembershipChangeKind.MEMBER_LEFT)
+                    .forEach(c -> leftAt.put(c.getAddress(), now));
+        }
+
+        @Override
+        public int getOrder() {
+            return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 }
