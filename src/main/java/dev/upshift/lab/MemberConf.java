@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.upshift.procedure.Neo4jVersion;
+import dev.upshift.procedure.conf.FormationSize;
 
 /**
  * Writes one member's {@code neo4j.conf}: the version's defaults with the cluster settings an operator would set
@@ -30,10 +31,7 @@ final class MemberConf {
         settings.put("dbms.mode", member.role().name());
         settings.put("causal_clustering.expected_core_cluster_size", Integer.toString(cores.size()));
         if (Neo4jVersion.parse(version).compareTo(FORMATION_SETTINGS_SINCE) >= 0) {
-            // 3.4 replaced expected_core_cluster_size by these two (both 3 by default): without them a cluster of
-            // 2 cores never forms on 3.4 (measured: "Failed to join a cluster" after the formation timeout)
-            settings.put("causal_clustering.minimum_core_cluster_size_at_formation", Integer.toString(cores.size()));
-            settings.put("causal_clustering.minimum_core_cluster_size_at_runtime", Integer.toString(Math.min(cores.size(), 3)));
+            settings.putAll(FormationSize.settings(cores.size()));   // without them 2 cores never form on 3.4
         }
         settings.put("causal_clustering.initial_discovery_members",
                 cores.stream().map(c -> c.address() + ":5000").collect(Collectors.joining(",")));

@@ -64,7 +64,7 @@ public class RunQueries {
                 checks.findByRunIdOrderByPosition(run.getId()).stream()
                         .map(c -> new RunView.CheckView(c.getName(), c.getServer(), c.isOk(), c.getMessage(), c.getCheckedAt()))
                         .toList(), run.isRollback() ? "rollback" : "upgrade", run.getRollbackOf(),
-                runs.findByRollbackOfOrderByIdDesc(run.getId()).stream().map(Run::getId).toList());
+                runs.findRollbackIds(run.getId()));
     }
 
     private RunView.StepView step(RunStep s) {

@@ -6,6 +6,7 @@ import dev.upshift.procedure.ServerRole;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Derives a server's new neo4j.conf for the target version from its current one (PRE_PREPARE_CONF).
@@ -34,24 +35,24 @@ public final class ConfDeriver {
         return method == Method.OFFLINE && offlineSeed ? List.of(ConfVariant.SEED_UPGRADE, ConfVariant.FINAL) : List.of(ConfVariant.FINAL);
     }
 
-    static final String EXPECTED_CORES = "causal_clustering.expected_core_cluster_size";
-    static final String AT_FORMATION = "causal_clustering.minimum_core_cluster_size_at_formation";
-    static final String AT_RUNTIME = "causal_clustering.minimum_core_cluster_size_at_runtime";
+    static final String EXPECTED_CORES = FormationSize.EXPECTED_CORES;
+    static final String AT_FORMATION = FormationSize.AT_FORMATION;
+    static final String AT_RUNTIME = FormationSize.AT_RUNTIME;
 
     /**
-     * 3.4 sizes the cluster's formation by {@code minimum_core_cluster_size_at_formation} (default 3) and no longer by
-     * the deprecated {@code expected_core_cluster_size} (measured in the lab: 2 cores with only the old key set never
-     * formed on 3.4.5). A size other than 3 is therefore carried to the new keys, or the cluster would not form again
-     * after an offline upgrade; the old key stays, as 5.3.1 asks.
+     * A cluster size other than 3 is carried to the settings 3.4 forms by ({@link FormationSize}), or the cluster would
+     * not form again after an offline upgrade; the deprecated key stays, as 5.3.1 asks.
      */
     private static NeoConf keepFormationSize(NeoConf conf, String line, List<ConfFlag> flags) {
         String size = conf.get(EXPECTED_CORES).orElse("3").trim();
         if (size.equals("3") || conf.contains(AT_FORMATION) || !size.matches("\\d+")) return conf;
-        String runtime = String.valueOf(Math.min(Integer.parseInt(size), 3));
+        Map<String, String> settings = FormationSize.settings(Integer.parseInt(size));
         flags.add(new ConfFlag(ConfFlag.Kind.RENAMED, EXPECTED_CORES, EXPECTED_CORES + "=" + size + " is no longer read for "
-                + "forming the cluster in " + line + ": " + AT_FORMATION + "=" + size + " and " + AT_RUNTIME + "=" + runtime
-                + " added so the cluster forms with the same number of cores (3.4's default is 3)."));
-        return conf.set(AT_FORMATION, size).set(AT_RUNTIME, runtime);
+                + "forming the cluster in " + line + ": " + AT_FORMATION + "=" + settings.get(AT_FORMATION) + " and "
+                + AT_RUNTIME + "=" + settings.get(AT_RUNTIME) + " added so the cluster forms with the same number of cores "
+                + "(3.4's default is 3)."));
+        for (Map.Entry<String, String> e : settings.entrySet()) conf = conf.set(e.getKey(), e.getValue());
+        return conf;
     }
 
     public DerivedConf derive(NeoConf current, ConfTarget t) {
