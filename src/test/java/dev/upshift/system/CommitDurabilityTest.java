@@ -3,6 +3,7 @@ package dev.upshift.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
@@ -41,6 +44,19 @@ import org.springframework.util.FileSystemUtils;
  */
 class CommitDurabilityTest {
 
+    /** Under the build directory (not /tmp, which may be a tmpfs) and removed after each test. */
+    private Path dir;
+
+    @BeforeEach
+    void createDataDirectory() throws IOException {
+        dir = Files.createTempDirectory(Path.of("target"), "durability-").toAbsolutePath();
+    }
+
+    @AfterEach
+    void removeDataDirectory() throws IOException {
+        FileSystemUtils.deleteRecursively(dir);
+    }
+
     /** The child: commit one row, say so, then wait to be killed. */
     public static void main(String[] args) throws Exception {
         try (Connection c = DriverManager.getConnection(args[0], "upshift", "")) {
@@ -58,7 +74,6 @@ class CommitDurabilityTest {
 
     @Test
     void aCommitSurvivesASigkillRightAfterIt() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target"), "durability-").toAbsolutePath();
         String url = panelUrl(dir);
         for (int i = 1; i <= 3; i++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -83,7 +98,6 @@ class CommitDurabilityTest {
 
     @Test
     void concurrentCommitsAreAllInTheFileACrashWouldLeave() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target"), "durability-").toAbsolutePath();
         // RETENTION_TIME=0: freed file space may be reused at once, as it may in a panel that has run for 45 s (the default)
         String url = panelUrl(dir) + ";RETENTION_TIME=0";
         int writers = 6;
