@@ -64,7 +64,8 @@ public final class RunReportMarkdown {
 
         section("Approvals");
         if (review.approvals().isEmpty()) line("No approvals recorded.");
-        review.approvals().forEach(a -> line("- " + text(a)));
+        table(List.of("Approved by", "At", "State", "Plan fingerprint"), review.approvals().stream()
+                .map(a -> List.of(a.by(), String.valueOf(a.at()), a.state(), a.fingerprint())).toList());
 
         section("Pre-flight checks");
         if (run.checks().isEmpty()) line("Pre-flight never ran.");

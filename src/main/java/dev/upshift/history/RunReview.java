@@ -6,19 +6,23 @@ import java.util.List;
 
 import dev.upshift.monitor.MembershipChange;
 import dev.upshift.run.OutputLineView;
+import dev.upshift.run.RunApprovals;
+import dev.upshift.run.RunApprovals.ApprovalView;
 import dev.upshift.run.RunView;
 import dev.upshift.run.RunView.StepView;
 
 /**
  * Everything a lead reads about one run afterwards, for the review page and both reports: the plan by phase, every
  * step with its record and output, the timeline picture, the backups' checksums, the membership change log during
- * the run and the membership it left. There is no approval model yet: {@code approvals} is always empty.
+ * the run and the membership it left, and who approved its plan.
  *
+ * @param approvals every approval of the run's plan, as {@link RunApprovals} judges it now (valid, void, revoked,
+ *                  superseded); empty on a cluster that does not require approval
  * @param changes the cluster's membership changes between the run's start and its end (now, while it goes on)
  */
 public record RunReview(RunView run, List<Phase> phases, List<StepRecord> steps, TimelinePicture picture,
                         List<Backup> backups, List<MembershipChange> changes, FinalMembership membership,
-                        List<String> approvals) {
+                        List<ApprovalView> approvals) {
 
     public record Phase(int index, String kind, String title, List<StepView> steps) {
     }

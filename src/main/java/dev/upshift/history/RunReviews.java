@@ -24,6 +24,7 @@ import dev.upshift.monitor.MembershipChangeRepository;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.procedure.ServerRole;
 import dev.upshift.run.OutputLineView;
+import dev.upshift.run.RunApprovals;
 import dev.upshift.run.RunQueries;
 import dev.upshift.run.RunView;
 import dev.upshift.run.RunView.StepView;
@@ -37,11 +38,13 @@ public class RunReviews {
     private final JdbcTemplate jdbc;
     private final MembershipChangeRepository changes;
     private final MembershipView membership;
+    private final RunApprovals approvals;
     private final Clock clock;
 
     RunReviews(RunQueries runs, JdbcTemplate jdbc, MembershipChangeRepository changes, MembershipView membership,
-               Clock clock) {
+               RunApprovals approvals, Clock clock) {
         this.runs = runs;
+        this.approvals = approvals;
         this.jdbc = jdbc;
         this.changes = changes;
         this.membership = membership;
@@ -62,7 +65,7 @@ public class RunReviews {
         List<MembershipChange> during = run.startedAt() == null ? List.of()
                 : changes.findByClusterIdAndOccurredAtBetweenOrderByIdAsc(run.clusterId(), run.startedAt(), end);
         return new RunReview(run, phases(run), steps, picture, Backups.of(run.steps()), during,
-                finalMembership(run, end), List.of());
+                finalMembership(run, end), approvals.approvals(runId));
     }
 
     /** Every step's stored output in one query (not two per step), by step id, in order. */

@@ -197,15 +197,33 @@ public class RunApprovals {
 
     private ApprovalStatus status(Run run) {
         String fingerprint = fingerprint(run);
+        return new ApprovalStatus(run.getId(), run.getStatus(), run.getCreatedBy(), requiresApproval(run), fingerprint,
+                views(run, approvals.findByRunIdOrderById(run.getId()), fingerprint));
+    }
+
+    /**
+     * A run's approvals as its record shows them (the review, the reports). The plan is fingerprinted only when it
+     * decides, for a PLANNED run with approvals: a review page reads this for every run, most of which have none.
+     */
+    @PreAuthorize(Roles.ANY_ROLE)
+    public List<ApprovalView> approvals(Long runId) {
+        return tx.execute(s -> {
+            Run run = run(runId);
+            List<RunApproval> all = approvals.findByRunIdOrderById(runId);
+            if (all.isEmpty()) return List.<ApprovalView>of();
+            return views(run, all, run.getStatus() == RunStatus.PLANNED ? fingerprint(run) : null);
+        });
+    }
+
+    /** @param fingerprint the plan's fingerprint now; read only while the run is PLANNED */
+    private static List<ApprovalView> views(Run run, List<RunApproval> all, String fingerprint) {
         boolean planned = run.getStatus() == RunStatus.PLANNED;
-        List<ApprovalView> views = approvals.findByRunIdOrderById(run.getId()).stream().map(a -> {
+        return all.stream().map(a -> {
             boolean valid = planned ? a.holdsFor(fingerprint) : a.getUsedAt() != null;
             String state = valid ? "valid" : a.getRevokedAt() != null ? "revoked"
                     : planned || a.getVoidedAt() != null ? "void" : "superseded";
             return new ApprovalView(a.getApprovedBy(), a.getApprovedAt(), a.getFingerprint(), valid, state);
         }).toList();
-        return new ApprovalStatus(run.getId(), run.getStatus(), run.getCreatedBy(), requiresApproval(run), fingerprint,
-                views);
     }
 
     private boolean requiresApproval(Run run) {

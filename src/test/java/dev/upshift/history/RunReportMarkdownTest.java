@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.upshift.run.RunApprovals.ApprovalView;
+
 class RunReportMarkdownTest {
 
     final String md = RunReportMarkdown.write(ReviewFixtures.review());
@@ -29,6 +31,21 @@ class RunReportMarkdownTest {
                 "### Phase 2: Upgrade 10.0.0.1", "## Steps", "## Backups", "## Membership changes during the run",
                 "## Final membership");
         assertThat(md).contains("No approvals recorded.");
+    }
+
+    @Test
+    void listsEveryApprovalWithItsStateAndThePlanItWasFor() {
+        RunReview r = ReviewFixtures.review();
+        String fingerprint = "ab".repeat(32);
+        String withApprovals = RunReportMarkdown.write(new RunReview(r.run(), r.phases(), r.steps(), r.picture(),
+                r.backups(), r.changes(), r.membership(), List.of(
+                        new ApprovalView("lead", ReviewFixtures.T0.minusSeconds(50), "cd".repeat(32), false, "void"),
+                        new ApprovalView("auditor|2", ReviewFixtures.T0.minusSeconds(20), fingerprint, true, "valid"))));
+
+        assertThat(withApprovals).doesNotContain("No approvals recorded.");
+        assertThat(withApprovals).contains("| Approved by | At | State | Plan fingerprint |\n| --- | --- | --- | --- |\n"
+                + "| lead | 2026-11-26T01:59:10Z | void | " + "cd".repeat(32) + " |\n"
+                + "| auditor\\|2 | 2026-11-26T01:59:40Z | valid | " + fingerprint + " |\n");
     }
 
     @Test

@@ -136,6 +136,15 @@ class ApprovalsIT {
 
         mvc.perform(post("/api/runs/{id}/abort", id).with(as("op-creator")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"no real cluster behind this test\"}")).andExpect(status().isOk());
+
+        // the lead's review and the report show who approved the plan the run started with
+        mvc.perform(get("/runs/{id}/review", id).with(user("lead").roles("AUDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-approval-state=\"valid\"")))
+                .andExpect(content().string(not(containsString("No approvals recorded."))));
+        mvc.perform(get("/runs/{id}/report.md", id).with(user("lead").roles("AUDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*\\| lead \\| [^|]+ \\| valid \\| [0-9a-f]{64} \\|.*")));
     }
 
     @Test
@@ -186,6 +195,10 @@ class ApprovalsIT {
         mvc.perform(get("/runs/{id}", id).with(user("lead").roles("AUDITOR")))
                 .andExpect(content().string(containsString("approval void: the plan changed")))
                 .andExpect(content().string(containsString("id=\"approve-plan\"")));
+        // the planned run's review judges the approval against the plan as it is now
+        mvc.perform(get("/runs/{id}/review", id).with(user("lead").roles("AUDITOR")))
+                .andExpect(content().string(containsString("data-approval-state=\"void\"")))
+                .andExpect(content().string(not(containsString("data-approval-state=\"valid\""))));
 
         mvc.perform(post("/api/runs/{id}/start", id).with(as("op-creator")).contentType(MediaType.APPLICATION_JSON)
                         .content(startBody(run)))
