@@ -17,7 +17,7 @@ import dev.upshift.run.RunView.StepView;
  * the run and the membership it left, and who approved its plan.
  *
  * @param approvals every approval of the run's plan, as {@link RunApprovals} judges it now (valid, void, revoked,
- *                  superseded); empty on a cluster that does not require approval
+ *                  superseded); empty when nobody approved it (only a cluster that requires approval offers it)
  * @param changes the cluster's membership changes between the run's start and its end (now, while it goes on)
  */
 public record RunReview(RunView run, List<Phase> phases, List<StepRecord> steps, TimelinePicture picture,

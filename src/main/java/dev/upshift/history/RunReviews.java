@@ -44,10 +44,10 @@ public class RunReviews {
     RunReviews(RunQueries runs, JdbcTemplate jdbc, MembershipChangeRepository changes, MembershipView membership,
                RunApprovals approvals, Clock clock) {
         this.runs = runs;
-        this.approvals = approvals;
         this.jdbc = jdbc;
         this.changes = changes;
         this.membership = membership;
+        this.approvals = approvals;
         this.clock = clock;
     }
 

@@ -208,9 +208,9 @@ public class RunApprovals {
     @PreAuthorize(Roles.ANY_ROLE)
     public List<ApprovalView> approvals(Long runId) {
         return tx.execute(s -> {
-            Run run = run(runId);
             List<RunApproval> all = approvals.findByRunIdOrderById(runId);
-            if (all.isEmpty()) return List.<ApprovalView>of();
+            if (all.isEmpty()) return List.<ApprovalView>of();   // the caller has read the run already
+            Run run = run(runId);
             return views(run, all, run.getStatus() == RunStatus.PLANNED ? fingerprint(run) : null);
         });
     }
