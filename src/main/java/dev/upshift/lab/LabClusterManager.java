@@ -1,13 +1,11 @@
 package dev.upshift.lab;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +18,6 @@ import dev.upshift.lab.host.LabSshServer;
 import dev.upshift.neo4j.BoltGateway;
 import dev.upshift.remote.ExecResult;
 import dev.upshift.remote.SshGateway;
-import dev.upshift.remote.SshTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -44,6 +41,7 @@ public class LabClusterManager implements AutoCloseable {
     private final DistributionBuilder distributions;
     private final LoopbackAddresses addresses;
     private final FormationWatcher formation;
+    private final LabHosts hosts;
     private final Map<String, LabCluster> clusters = new ConcurrentHashMap<>();
     private final Map<String, List<String>> reserved = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
@@ -57,6 +55,7 @@ public class LabClusterManager implements AutoCloseable {
         this.distributions = new DistributionBuilder(root.resolve("dist"), resolver, props.stopGracePeriod());
         this.addresses = new LoopbackAddresses(props.addressBase(), props.addressCount(), props.sshPort());
         this.formation = new FormationWatcher(bolt, props.formationTimeout());
+        this.hosts = new LabHosts(props, root, ssh, this::keys);
         this.shutdownHook = new Thread(this::destroyAll, "upshift-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -119,16 +118,16 @@ public class LabClusterManager implements AutoCloseable {
                 cluster.requireNotRemoved();
                 LabMember.Role role = i < request.cores() ? LabMember.Role.CORE : LabMember.Role.READ_REPLICA;
                 progress.accept("Preparing host " + (i + 1) + " of " + n + " (" + hostAddresses.get(i) + ", SSH server, unpacking Neo4j)");
-                addHost(cluster, i + 1, hostAddresses.get(i), role, tarball);
+                hosts.addMember(cluster, i + 1, hostAddresses.get(i), role, tarball);
             }
             for (int i = 0; i < request.spares(); i++) {
                 cluster.requireNotRemoved();
                 String address = hostAddresses.get(n + i);
                 progress.accept("Preparing spare host " + (i + 1) + " of " + request.spares() + " (" + address + ", SSH server only)");
-                addSpare(cluster, n + i + 1, address, cluster.members().get(i).role());
+                hosts.addSpare(cluster, n + i + 1, address, cluster.members().get(i).role());
             }
             for (LabMember m : cluster.members()) {
-                writeConf(cluster, m);
+                hosts.writeConf(cluster, m);
             }
             for (LabMember m : cluster.members()) {
                 cluster.requireNotRemoved();
@@ -152,70 +151,6 @@ public class LabClusterManager implements AutoCloseable {
             teardown(labId, cluster);
             throw e;
         }
-    }
-
-    private void addHost(LabCluster cluster, int number, String address, LabMember.Role role, Path tarball) {
-        Path home = hostHome(cluster, address);
-        LabSshServer server = sshServer(cluster, address, home);
-        Path neo4jHome = home.resolve(DistributionBuilder.topDirectory(cluster.version()));
-        LabMember member = new LabMember(number, address, role, home, neo4jHome, props.sshPort(), server.fingerprint());
-        cluster.add(member, server);
-        ExecResult untar = ssh.exec(cluster.sshTarget(member), "tar -xzf '" + tarball + "'", Duration.ofMinutes(3));
-        if (!untar.succeeded()) {
-            throw new LabException("Unpacking Neo4j on " + address + " failed: " + untar.summary() + " " + untar.stderr());
-        }
-    }
-
-    /**
-     * A host where nothing runs yet: its NEO4J_HOME ({@code neo4j} in the home) does not exist until an upgrade
-     * installs the new version beside it, as on a fresh cloud instance.
-     */
-    private void addSpare(LabCluster cluster, int number, String address, LabMember.Role role) {
-        Path home = hostHome(cluster, address);
-        LabSshServer server = sshServer(cluster, address, home);
-        cluster.addSpare(new LabMember(number, address, role, home, home.resolve("neo4j"), props.sshPort(), server.fingerprint()), server);
-    }
-
-    private static Path hostHome(LabCluster cluster, String address) {
-        Path home = cluster.directory().resolve(address);
-        try {
-            return Files.createDirectories(home);
-        } catch (IOException e) {
-            throw new LabException("Cannot create the lab host directory " + home + ": " + e.getMessage(), e);
-        }
-    }
-
-    private LabSshServer sshServer(LabCluster cluster, String address, Path home) {
-        return LabSshServer.start(address, props.sshPort(), root.resolve("hosts").resolve(address).resolve("ssh_host_rsa_key"),
-                props.sshUser(), keys().publicKey(), home, hostEnvironment(cluster, home));
-    }
-
-    private void writeConf(LabCluster cluster, LabMember member) {
-        SshTarget target = cluster.sshTarget(member);
-        String confPath = member.neo4jHome().resolve("conf/neo4j.conf").toString();
-        String defaults = new String(ssh.download(target, confPath), StandardCharsets.UTF_8);
-        String conf = MemberConf.render(defaults, cluster.version(), member, cluster.members(), cluster.id(), root, props);
-        ssh.upload(target, conf.getBytes(StandardCharsets.UTF_8), confPath);
-    }
-
-    /**
-     * What a login shell on a lab host has: Java (the panel's own JDK) on the PATH, the lab marker for admin tools,
-     * and {@code ~/bin} first, as Debian's {@code ~/.profile} puts it (where a rehearsal can shadow a tool, e.g. a
-     * {@code df} that reports a nearly full disk).
-     */
-    private Map<String, String> hostEnvironment(LabCluster cluster, Path home) {
-        String javaHome = System.getProperty("java.home");
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("HOME", home.toString());
-        env.put("USER", props.sshUser());
-        env.put("LOGNAME", props.sshUser());
-        env.put("SHELL", "/bin/sh");
-        env.put("LANG", "C.UTF-8");
-        env.put("JAVA_HOME", javaHome);
-        env.put("PATH", home.resolve("bin") + ":" + javaHome + "/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
-        env.put("UPSHIFT_LAB_MARKER", cluster.id());
-        env.put("UPSHIFT_LAB_ROOT", root.toString());
-        return env;
     }
 
     /** Stops every process of the cluster (SIGTERM, SIGKILL after the grace period), its SSH servers, and deletes its files. */

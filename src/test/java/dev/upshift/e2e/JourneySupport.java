@@ -1,6 +1,7 @@
 package dev.upshift.e2e;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +56,18 @@ public abstract class JourneySupport extends PanelWithLab {
         page.fill("#password", password);
         page.click("button:has-text('Sign in')");
         page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    /** Another person at a browser of their own, signed in, for {@code actions}; their browser closes afterwards. */
+    protected void as(String username, String password, Consumer<Page> actions) {
+        BrowserContext other = newContext();
+        try {
+            Page theirs = other.newPage();
+            login(theirs, username, password);
+            actions.accept(theirs);
+        } finally {
+            other.close();
+        }
     }
 
     protected void logout(Page page) {

@@ -11,40 +11,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
-
-import dev.upshift.audit.AuditChainVerifier;
 import dev.upshift.it.Api;
 import dev.upshift.it.FewestCores;
 import dev.upshift.it.LabLeader;
-import dev.upshift.it.StepTimes;
-import dev.upshift.it.WebhookReceiver;
+import dev.upshift.it.Probes;
 import dev.upshift.lab.LabCluster;
-import dev.upshift.lab.LabClusterManager;
-import dev.upshift.lab.LabMember;
-import dev.upshift.monitor.MembershipView;
-import dev.upshift.neo4j.BoltEndpoint;
-import dev.upshift.neo4j.BoltGateway;
-import dev.upshift.remote.SshGateway;
 
 /**
  * The DBA's journey through a whole rolling upgrade on fixed servers, 3.4.5 → 3.4.6, of a practice cluster of
@@ -60,40 +43,8 @@ import dev.upshift.remote.SshGateway;
  * confirming in the browser; one install is confirmed without being done, and the panel's check of the new
  * installation fails that step before anything else happens, until the operator has done it and confirms again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RollingUpgradeE2E extends JourneySupport {
-
-    static final String OPERATOR_PASSWORD = "rolling-Passw0rd-e2e";
-    static final String LEAD_PASSWORD = "review-Passw0rd-e2e";
-    static final Duration RUN_LIMIT = Duration.ofMinutes(25);
-    /** The manual run's target: the next patch release after the auto run's, served by the lab from Maven Central. */
-    static final String MANUAL_TARGET = "3.4.7";
-    /** How long one step may take to come up for the operator (a health gate or a verification runs before). */
-    static final Duration STEP_LIMIT = Duration.ofMinutes(4);
-
-    @Autowired LabClusterManager labManager;
-    @Autowired MembershipView membership;
-    @Autowired BoltGateway bolt;
-    @Autowired AuditChainVerifier auditChain;
-    @Autowired SshGateway ssh;
-
-    String labId;
-    Long clusterId;
-    Long runId;
-    final WebhookReceiver receiver = new WebhookReceiver();
-
-    @BeforeAll
-    void operator() {
-        createUser("rolling-dba", OPERATOR_PASSWORD, "OPERATOR");
-        createUser("rolling-lead", LEAD_PASSWORD, "AUDITOR");
-    }
-
-    @AfterAll
-    void tearDown() {
-        receiver.close();
-        if (labId != null) lab.delete(labId);
-    }
+class RollingUpgradeE2E extends RollingClusterJourneys {
 
     @Test
     @Order(1)
@@ -110,30 +61,15 @@ class RollingUpgradeE2E extends JourneySupport {
     private void journey() {
         login(page, "rolling-dba", OPERATOR_PASSWORD);
 
-        // a practice cluster from the lab page
-        page.navigate("/lab");
-        page.selectOption("#lab-create-form select[name=version]", "3.4.5");
-        page.fill("#lab-create-form input[name=cores]", "3");
-        page.fill("#lab-create-form input[name=readReplicas]", "1");
-        page.click("#lab-create-form button[type=submit]");
-        Matcher created = Pattern.compile("(lab-[0-9a-f]+)").matcher(page.locator("#lab-page > .alert").first().innerText());
-        assertThat(created.find()).as("the lab names the new cluster").isTrue();
-        labId = created.group(1);
-        page.navigate("/lab/clusters/" + labId);
-        assertThat(page.locator("#lab-cluster-" + labId)).hasAttribute("data-status", "READY",
-                new LocatorAssertions.HasAttributeOptions().setTimeout(Duration.ofMinutes(8).toMillis()));
-        // the registry takes the cluster a moment after READY (discovery over Bolt and SSH); the card shows the link
-        Locator registered = page.locator("#lab-cluster-" + labId + " a[href^='/clusters/']");
-        assertThat(registered).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
-        registered.click();
-        page.waitForURL(Pattern.compile(".*/clusters/\\d+$"));
-        clusterId = Long.valueOf(page.url().replaceAll(".*/clusters/", ""));
+        // a practice cluster from the lab page, opened in the registry once the panel has taken it
+        LabPage labPage = new LabPage(page);
+        labId = labPage.create("3.4.5", 3, 1);
+        clusterId = labPage.awaitRegisteredAndOpen(labId);
         LabCluster cluster = labManager.find(labId).orElseThrow();
         requireApprovalAndNotify(clusterId);
         await("monitor sees all 4 members").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.reachable() && s.present().size() == 4 && s.leaderCount() == 1);
-        bolt.query(LabLeader.of(bolt, cluster), "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})",
-                Map.of(), true);
+        Probes.write(bolt, LabLeader.of(bolt, cluster), 100, "before the upgrade");
 
         // all three methods are offered for a patch upgrade of one minor line (issue 4)
         Api dba = new Api(baseUrl(), "rolling-dba", OPERATOR_PASSWORD);
@@ -153,9 +89,7 @@ class RollingUpgradeE2E extends JourneySupport {
         new RunWizard(page).acceptConfAndPreflight();
 
         // the cluster requires approval: the operator's start is refused until a lead approves the plan
-        page.check("#ack-no-downgrade");
-        page.check("#ack-write-load");
-        page.click("#start-run");
+        new RunWizard(page).requestStart();
         assertThat(page.locator("#start-panel")).containsText("approv");
         assertThat(page.locator("#run-status")).hasText("PLANNED");
         assertThat(page.locator("#approve-plan")).hasCount(0);   // not for the run's own creator
@@ -167,7 +101,7 @@ class RollingUpgradeE2E extends JourneySupport {
         MembershipRecorder table = MembershipRecorder.start(page);
         FewestCores fewestCores = new FewestCores(membership, clusterId);
         Instant started = Instant.now();
-        startRun();
+        new RunWizard(page).start();
         // the output of a member's stop arrives in the console as it is printed
         assertThat(page.locator("#console-lines")).containsText("Stopping Neo4j",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(Duration.ofMinutes(5).toMillis()));
@@ -181,20 +115,9 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(done.<String>read("$.status")).as(done.body()).isEqualTo("SUCCEEDED");
         assertThat(page.locator("#run-status")).hasText("SUCCEEDED");
 
-        // the page was never reloaded, and its membership table saw every member leave and come back on 3.4.6
-        assertThat(table.pageNeverReloaded()).isTrue();
-        for (LabMember m : cluster.members()) {
-            assertThat(table.sawLeaveThenReturnOn(m.address(), "3.4.6"))
-                    .as("the table showed " + m.address() + " leave, then back on 3.4.6").isTrue();
-        }
-
-        for (LabMember m : cluster.members()) {
-            BoltEndpoint member = BoltEndpoint.unauthenticated(m.bolt());
-            assertThat(bolt.components(member).get(0).version()).as(m.address()).isEqualTo("3.4.6");
-            await("data on " + m.address()).atMost(Duration.ofMinutes(1)).until(() -> bolt.query(member,
-                    "MATCH (p:Probe {written: 'before the upgrade'}) RETURN count(p) AS n", Map.of(), false).get(0).get("n"),
-                    n -> ((Number) n).longValue() == 100);
-        }
+        // the page was never reloaded, its membership table saw every member leave and come back on 3.4.6, and
+        // every member runs 3.4.6 with the data written before
+        everyMemberUpgraded(cluster, table, "3.4.6", "before the upgrade", 100);
         assertThat(fewest).as("fewest cores the monitor saw during the run").isGreaterThanOrEqualTo(2);
         assertThat(auditChain.verify().intact()).isTrue();
 
@@ -282,8 +205,7 @@ class RollingUpgradeE2E extends JourneySupport {
         ManualOperator.stageTarball(labManager, cluster, MANUAL_TARGET);
         System.out.printf("[run-measure] staging Neo4j %s on every host took %d s%n", MANUAL_TARGET,
                 Duration.between(staging, Instant.now()).toSeconds());
-        bolt.query(LabLeader.of(bolt, cluster), "UNWIND range(1, 50) AS i CREATE (:Probe {i: i, written: 'before the manual run'})",
-                Map.of(), true);
+        Probes.write(bolt, LabLeader.of(bolt, cluster), 50, "before the manual run");
 
         login(page, "rolling-dba", OPERATOR_PASSWORD);
         page.navigate("/clusters/" + clusterId);
@@ -299,7 +221,7 @@ class RollingUpgradeE2E extends JourneySupport {
         MembershipRecorder table = MembershipRecorder.start(page);
         FewestCores fewestCores = new FewestCores(membership, clusterId);
         Instant started = Instant.now();
-        startRun();
+        new RunWizard(page).start();
         Api dba = new Api(baseUrl(), "rolling-dba", OPERATOR_PASSWORD);
         ManualOperator operator = new ManualOperator(page, dba, manualRunId, cluster, ssh, bolt);
         ManualOperator.WaitingStep skipped = null;
@@ -330,16 +252,7 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(skipped).as("the run had an install to skip").isNotNull();
         assertThat(operator.stepNow(skipped).get("notes").toString()).contains("Confirmed by rolling-dba: unpacked it now");
 
-        assertThat(table.pageNeverReloaded()).isTrue();
-        for (LabMember m : cluster.members()) {
-            assertThat(table.sawLeaveThenReturnOn(m.address(), MANUAL_TARGET))
-                    .as("the table showed " + m.address() + " leave, then back on " + MANUAL_TARGET).isTrue();
-            BoltEndpoint member = BoltEndpoint.unauthenticated(m.bolt());
-            assertThat(bolt.components(member).get(0).version()).as(m.address()).isEqualTo(MANUAL_TARGET);
-            await("data on " + m.address()).atMost(Duration.ofMinutes(1)).until(() -> bolt.query(member,
-                    "MATCH (p:Probe {written: 'before the manual run'}) RETURN count(p) AS n", Map.of(), false).get(0).get("n"),
-                    n -> ((Number) n).longValue() == 50);
-        }
+        everyMemberUpgraded(cluster, table, MANUAL_TARGET, "before the manual run", 50);
         assertThat(fewest).as("fewest cores the monitor saw during the manual run").isGreaterThanOrEqualTo(2);
 
         // the audit log names the operator on every confirmation, the note included
@@ -350,48 +263,5 @@ class RollingUpgradeE2E extends JourneySupport {
         assertThat(auditChain.verify().intact()).isTrue();
         System.out.printf("[run-measure] manual run: %d confirmations by the test as the operator%n", operator.confirmations());
         report(done, wall);
-    }
-
-    /** The ADMIN sets the cluster to require approval and to notify the receiver, on the cluster's edit form. */
-    /** Ticks both acknowledgements and starts the run shown; returns once the page says RUNNING. */
-    private void startRun() {
-        page.check("#ack-no-downgrade");
-        page.check("#ack-write-load");
-        page.click("#start-run");
-        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
-    }
-
-    private void requireApprovalAndNotify(Long clusterId) {
-        BrowserContext adminContext = newContext();
-        Page admin = adminContext.newPage();
-        login(admin, "admin", ADMIN_PASSWORD);
-        admin.navigate("/clusters/" + clusterId + "/edit");
-        admin.check("input[type=checkbox][name=requiresApproval]");
-        admin.fill("input[name=webhookUrl]", receiver.url());
-        admin.click("#save-cluster");
-        admin.waitForURL(Pattern.compile(".*/clusters/" + clusterId + "$"), new Page.WaitForURLOptions().setTimeout(120_000));
-        assertThat(admin.locator("#requires-approval")).containsText("Requires approval");
-        adminContext.close();
-    }
-
-    /** A team lead approves the plan on the run page. */
-    private void approveAsLead(Long runId) {
-        BrowserContext leadContext = newContext();
-        Page lead = leadContext.newPage();
-        login(lead, "rolling-lead", LEAD_PASSWORD);
-        lead.navigate("/runs/" + runId);
-        lead.click("#approve-plan");
-        assertThat(lead.locator("#approval-valid")).isVisible();
-        screenshot(lead, "lead-approves");
-        leadContext.close();
-    }
-
-    /** The members' own stop and start-to-joined times against the run's wall time (goal: ratio ≤ 1.10). */
-    private static void report(Api.Response done, Duration wall) {
-        List<StepTimes.Step> steps = StepTimes.of(done);
-        StepTimes.print("[run-measure]", steps);
-        Duration memberTime = StepTimes.rollingOwn(steps);
-        System.out.printf("[run-measure] run wall time %d s; members' own stop + start-to-joined %d s; ratio %.2f%n",
-                wall.toSeconds(), memberTime.toSeconds(), wall.toMillis() / (double) Math.max(1, memberTime.toMillis()));
     }
 }

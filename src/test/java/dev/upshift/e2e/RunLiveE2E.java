@@ -60,11 +60,8 @@ class RunLiveE2E extends JourneySupport {
         page.waitForURL(Pattern.compile(".*/runs/\\d+$"));
         String runUrl = page.url();
 
-        page.check("#ack-no-downgrade");
-        page.check("#ack-write-load");
-        page.click("#start-run");
         // the status arrives over SSE; the wizard's steps give way (no reload)
-        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        new RunWizard(page).start();
         assertThat(page.locator("#conf-panel")).hasCount(0);
         assertThat(page.locator("#start-form")).hasCount(0);
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
-/** The new-run wizard as an operator goes through it from a cluster's page, up to a green pre-flight. */
+/** The new-run wizard as an operator goes through it from a cluster's page, up to a green pre-flight and the start. */
 final class RunWizard {
 
     private final Page page;
@@ -50,5 +50,18 @@ final class RunWizard {
         page.click("#run-preflight");
         assertThat(page.locator("#preflight-summary .badge")).hasText("all passed",
                 new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+    }
+
+    /** Ticks both acknowledgements and asks to start the run shown (the panel may still refuse: approval). */
+    void requestStart() {
+        page.check("#ack-no-downgrade");
+        page.check("#ack-write-load");
+        page.click("#start-run");
+    }
+
+    /** Starts the run shown; returns once its status, pushed over SSE, says RUNNING. */
+    void start() {
+        requestStart();
+        assertThat(page.locator("#run-status")).hasText("RUNNING", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
     }
 }
