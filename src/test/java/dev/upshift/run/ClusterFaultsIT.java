@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.upshift.it.Api;
 import dev.upshift.it.PanelWithLab;
-import dev.upshift.it.SmallDisk;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabClusterView;
@@ -177,44 +176,12 @@ class ClusterFaultsIT extends PanelWithLab {
                 derived + "\n# a typo the panel's key check cannot see: Neo4j refuses the value\ndbms.logs.query.enabled=perhaps\n")));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
 
-        // the pre-upgrade full backup's directory is a 32 KB disk: neo4j-admin backup runs out of space there
+        // then the faults of the run's first steps, each undone: a full backup disk, SSH down during a stop, Bolt refused
         Map<String, Object> backupStep = planned.<List<Map<String, Object>>>read("$.steps[?(@.key == 'PRE_VERIFY_FULL_BACKUP')]").get(0);
-        Api.Response full;
-        try (SmallDisk disk = SmallDisk.over(backupDirOf(backupStep), "32k")) {
-            assertThat(api.post("/api/runs/" + run + "/start", "{\"acknowledge\":[\"no-downgrade\",\"write-load\"]}").status())
-                    .isEqualTo(200);
-            full = await("the run halts on the full disk").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
-        }
-        assertThat(full.<String>read("$.status")).as(full.body()).isEqualTo("FAILED");
-        Map<String, Object> backupFailed = full.<List<Map<String, Object>>>read("$.steps[?(@.status == 'FAILED')]").get(0);
-        assertThat(backupFailed.get("key")).isEqualTo("PRE_VERIFY_FULL_BACKUP");
-        assertThat((String) backupFailed.get("diagnosis")).as("the diagnosis names the cause").contains("No space left on device");
-        Faults.assertNothingRanAfter(full, backupFailed);
-        faults.injected("a 32 KB filesystem under the pre-upgrade full backup's directory", "run FAILED at "
-                + "PRE_VERIFY_FULL_BACKUP, nothing after it ran; diagnosis: " + backupFailed.get("diagnosis"));
-        // the disk is gone with the unmount (as if the DBA freed space): the retry writes the backup in full
-        Api.Response retriedBackup = api.post("/api/runs/" + run + "/steps/" + backupFailed.get("id") + "/retry", "{}");
-        assertThat(retriedBackup.status()).as(retriedBackup.body()).isEqualTo(200);
-        faults.survived("disk full during a backup step (PRE_VERIFY_FULL_BACKUP)");
-
-        // the SSH daemon of the first server to stop dies while bin/neo4j stop runs there (the run puts the leader
-        // last when leadership moved, so the order is read from the run): the step fails, nothing after it runs
-        Map<String, Object> stopping = await("the first SRV_STOP sent its command").atMost(Duration.ofMinutes(10))
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    Api.Response r = api.get("/api/runs/" + run);
-                    assertThat(r.<String>read("$.status")).as("the run before its first stop: %s", r.<Object>read("$.statusReason"))
-                            .isEqualTo("RUNNING");
-                    return r.<List<Map<String, Object>>>read("$.steps[?(@.key == 'SRV_STOP' && @.status == 'RUNNING')]");
-                }, l -> !l.isEmpty() && l.get(0).get("commandsStartedAt") != null).get(0);
-        String first = (String) stopping.get("server");
-        Map<String, Object> cutStep = Faults.sshOutageFailsTheStep(api, run, cluster, first, stopping.get("id"));
-        faults.injected("SSH daemon of " + first + " killed during SRV_STOP", "run FAILED at that step, nothing after it ran; "
-                + "diagnosis: " + cutStep.get("diagnosis"));
-        Api.Response again = api.post("/api/runs/" + run + "/steps/" + cutStep.get("id") + "/retry", "{\"confirmUnsafe\":true}");
-        assertThat(again.status()).as(again.body()).isEqualTo(200);
-        faults.survived("SSH connection dropped during a running command (SRV_STOP)");
-        boltUnreachableWhileAGateDecides(run, first);
+        RollingRunFaults inject = new RollingRunFaults(api, jdbc, membership, bolt, cluster, clusterId, faults);
+        inject.startOnAFullBackupDisk(run, backupStep);
+        String first = inject.sshDroppedDuringTheFirstStop(run);
+        inject.boltUnreachableWhileAGateDecides(run, first);
 
         Api.Response halted = await("the run halts").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(3))
                 .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status")));
@@ -248,87 +215,6 @@ class ClusterFaultsIT extends PanelWithLab {
         await("every member on 3.4.6").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.present().size() == 3 && s.present().stream().allMatch(m -> "3.4.6".equals(m.version())));
         faults.survived("a prepared conf Neo4j refuses (run halted on that server, fixed, retried)");
-    }
-
-    /**
-     * The run is paused while the first server's rejoin is verified, the registry's Bolt port is pointed where nothing
-     * listens (what a firewall between panel and cluster would do; the members keep running), and the run resumed:
-     * the next stop's health gate waits, says why, and sends nothing until the panel reads the cluster again.
-     */
-    private void boltUnreachableWhileAGateDecides(Integer run, String firstStopped) {
-        // SRV_VERIFY_JOINED waits tens of seconds for the member to rejoin: the pause lands after it, before the next stop
-        await("the first server's rejoin is verified").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> api.get("/api/runs/" + run), r -> !r.<List<Object>>read("$.steps[?(@.status == 'RUNNING' && @.server == '"
-                        + firstStopped + "' && @.key == 'SRV_VERIFY_JOINED')]").isEmpty());
-        assertThat(api.post("/api/runs/" + run + "/pause", "{}").status()).isEqualTo(200);
-        // PAUSED at once; the step in flight ends first
-        Api.Response paused = await("the run pauses after that step").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> api.get("/api/runs/" + run), r -> !"RUNNING".equals(r.read("$.status"))
-                        && r.<List<Object>>read("$.steps[?(@.status == 'RUNNING')]").isEmpty());
-        assertThat(paused.<String>read("$.status")).as(paused.body()).isEqualTo("PAUSED");
-        Map<String, Object> gated = paused.<List<Map<String, Object>>>read("$.steps[?(@.status == 'PENDING')]").get(0);
-        assertThat(gated.get("key")).as("the next step stops a member behind a health gate").isEqualTo("SRV_STOP");
-        String member = (String) gated.get("server");
-
-        String boltUri = jdbc.queryForObject("select bolt_uri from cluster where id = ?", String.class, clusterId);
-        jdbc.update("update cluster set bolt_uri = ? where id = ?", boltUri.replaceFirst(":\\d+$", ":" + closedPort()), clusterId);
-        List<String> reasons = new java.util.ArrayList<>();
-        try {
-            await("the monitor loses the cluster").atMost(Duration.ofSeconds(30)).until(() -> !membership.current(clusterId).reachable());
-            assertThat(api.post("/api/runs/" + run + "/resume", "{}").status()).isEqualTo(200);
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();   // ten polls of a run's cluster
-            while (System.nanoTime() < until) {
-                Map<String, Object> step = api.get("/api/runs/" + run).<List<Map<String, Object>>>read("$.steps[?(@.id == "
-                        + gated.get("id") + ")]").get(0);
-                assertThat(step.get("status")).as("the gated stop of " + member).isIn("PENDING", "RUNNING");
-                assertThat(step.get("commandsStartedAt")).as("nothing sent to " + member + " while Bolt is unreachable").isNull();
-                if (step.get("waitingReason") != null && !reasons.contains(step.get("waitingReason"))) {
-                    reasons.add((String) step.get("waitingReason"));
-                }
-                sleep(Duration.ofMillis(500));
-            }
-            assertThat(reasons).as("the gate says why it waits").anyMatch(r -> r.contains("no member answers dbms.cluster.overview()"));
-            assertThat(bolt.components(BoltEndpoint.unauthenticated(labMember(member).bolt()))).as(member + " still runs").isNotEmpty();
-        } finally {
-            jdbc.update("update cluster set bolt_uri = ? where id = ?", boltUri, clusterId);
-        }
-        faults.injected("the panel's Bolt access to the cluster refused for 10 s while the stop of " + member
-                + " waited for its health gate", "the step waited, sending nothing; reasons shown: " + reasons);
-        await("the gate is met once Bolt answers again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> api.get("/api/runs/" + run).<List<Object>>read("$.steps[?(@.id == " + gated.get("id")
-                        + " && @.commandsStartedAt)]"), l -> !l.isEmpty());
-        faults.survived("Bolt unreachable during a health gate (it waited and said why)");
-    }
-
-    private LabMember labMember(String address) {
-        return cluster.members().stream().filter(m -> m.address().equals(address)).findFirst().orElseThrow();
-    }
-
-    /** The directory the step's {@code neo4j-admin backup} writes into. */
-    private static Path backupDirOf(Map<String, Object> step) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> commands = (List<Map<String, Object>>) step.get("commands");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--backup-dir=(\\S+)").matcher(commands.stream()
-                .map(c -> String.valueOf(c.get("line"))).filter(l -> l.contains("--backup-dir=")).findFirst().orElseThrow());
-        assertThat(m.find()).isTrue();
-        return Path.of(m.group(1));
-    }
-
-    private static int closedPort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String json(Map<String, String> body) {

@@ -1,18 +1,15 @@
 package dev.upshift.run;
 
+import static dev.upshift.run.RunPolling.awaitSucceeded;
+import static dev.upshift.run.RunPolling.runStepsUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.upshift.audit.AuditChainVerifier;
 import dev.upshift.it.Api;
 import dev.upshift.it.LabLeader;
+import dev.upshift.it.Probes;
+import dev.upshift.it.StepTimes;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabClusterRequest;
@@ -36,14 +35,11 @@ import dev.upshift.lab.LabClusterView;
 import dev.upshift.lab.LabMember;
 import dev.upshift.lab.LabService;
 import dev.upshift.lab.LabStatus;
-import dev.upshift.lab.dist.DistributionBuilder;
-import dev.upshift.lab.dist.Neo4jArtifactResolver;
 import dev.upshift.monitor.MembershipView;
 import dev.upshift.neo4j.BoltEndpoint;
 import dev.upshift.neo4j.BoltGateway;
 import dev.upshift.neo4j.ClusterMember;
 import dev.upshift.neo4j.Neo4jComponent;
-import dev.upshift.remote.ExecResult;
 import dev.upshift.remote.SshGateway;
 
 /**
@@ -99,10 +95,7 @@ class OfflineUpgradeIT {
     /** The 3.3.5 lab cluster with 100 probe nodes, formed once for the class; the 3.4.6 tarball beside each NEO4J_HOME. */
     private void labCluster() {
         if (cluster != null) return;
-        Path tarball346 = new DistributionBuilder(LAB_ROOT.resolve("dist"),
-                new Neo4jArtifactResolver(Path.of(System.getProperty("user.home"), ".m2", "repository"),
-                        "https://repo.maven.apache.org/maven2/"), Duration.ofSeconds(20))
-                .tarball("3.4.6", line -> System.out.println("[dist] " + line));
+        Path tarball346 = OfflineLab.tarball346(LAB_ROOT);
 
         LabClusterView created = lab.create(new LabClusterRequest("3.3.5", 3, 1));
         labId = created.id();
@@ -113,14 +106,11 @@ class OfflineUpgradeIT {
                 });
         clusterId = Long.valueOf(ready.clusterId());
         cluster = labManager.find(labId).orElseThrow();
-        for (LabMember m : cluster.members()) {
-            // where the plan expects the new version's tarball: beside NEO4J_HOME
-            copy(tarball346, m.neo4jHome().getParent().resolve("neo4j-enterprise-3.4.6-unix.tar.gz"));
-        }
+        OfflineLab.besideEachHome(cluster, tarball346);
 
         BoltEndpoint leader = LabLeader.of(bolt, cluster);
         bolt.query(leader, "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})", Map.of(), true);
-        theLabRuns335OnJava17(cluster, leader);
+        OfflineLab.runs335OnJava17(bolt, ssh, cluster, leader);
         await("monitor sees all 4 members").atMost(Duration.ofMinutes(1)).until(() -> membership.current(clusterId),
                 s -> s.reachable() && s.present().size() == 4 && s.leaderCount() == 1);
     }
@@ -158,7 +148,7 @@ class OfflineUpgradeIT {
         runStepsUntil(api, runId, "PRE_VERIFY_FULL_BACKUP");
         bolt.query(LabLeader.of(bolt, cluster), "UNWIND range(1, 10) AS i CREATE (:Probe {i: i, written: 'after the backup'})",
                 Map.of(), true);
-        checkpointOnTheSeed(planned.read("$.seedServer"));
+        OfflineLab.checkpointOnTheSeed(ssh, cluster, LAB_ROOT, planned.read("$.seedServer"));
         runStepsUntil(api, runId, "OFF_SEED_START_UPGRADE");
         Api.Response aborted = api.post("/api/runs/" + runId + "/abort", "{\"reason\":\"acceptance 8: abort after the seed core\"}");
         assertThat(aborted.status()).as(aborted.body()).isEqualTo(200);
@@ -187,9 +177,9 @@ class OfflineUpgradeIT {
         for (LabMember m : cluster.members()) {
             BoltEndpoint member = BoltEndpoint.unauthenticated(m.bolt());
             assertThat(bolt.components(member).get(0).version()).as(m.address()).isEqualTo("3.3.5");
-            await("pre-upgrade data on " + m.address()).atMost(Duration.ofMinutes(1)).until(() -> count(member, "before the upgrade"),
+            await("pre-upgrade data on " + m.address()).atMost(Duration.ofMinutes(1)).until(() -> Probes.count(bolt, member, "before the upgrade"),
                     n -> n == 100);
-            assertThat(count(member, "after the backup")).as("nodes written after the backup on " + m.address()).isZero();
+            assertThat(Probes.count(bolt, member, "after the backup")).as("nodes written after the backup on " + m.address()).isZero();
         }
         assertThat(membership.current(clusterId).present()).extracting(s -> s.version()).containsOnly("3.3.5");
         Api.Response registry = api.get("/api/clusters/" + clusterId);
@@ -200,74 +190,6 @@ class OfflineUpgradeIT {
         assertThat(api.get("/api/runs/" + runId).<String>read("$.status")).isEqualTo("ABORTED");
         assertThat(auditChain.verify().intact()).isTrue();
         report("rollback-measure", done, wall);
-    }
-
-    /**
-     * Measured: the lab's 3.3.5 members do not finish their shutdown on SIGTERM (Jetty's connector stop is interrupted,
-     * then nothing) and are killed after the lab's shutdown timeout (OFF_STOP_ALL takes ~20 s per member, also on
-     * main). A killed store with transactions after its last checkpoint needs recovery, and 3.4.6 refuses to upgrade
-     * it ("The database is not cleanly shutdown ... run the old version"). In the plain upgrade the pre-upgrade backup
-     * is the seed's last checkpoint and nothing is written after it; here the nodes written after the backup must
-     * reach a checkpoint too. 3.3 has no checkpoint procedure, so, as an operator would, a throwaway online backup
-     * from the seed forces one (written under the lab root, not where the run keeps its backups).
-     */
-    private void checkpointOnTheSeed(String seed) {
-        LabMember m = cluster.members().stream().filter(x -> x.address().equals(seed)).findFirst().orElseThrow();
-        Path dir = LAB_ROOT.resolve("checkpoint-" + System.nanoTime());
-        ExecResult r = ssh.exec(cluster.sshTarget(m), "mkdir -p " + dir + " && " + m.neo4jHome().resolve("bin/neo4j-admin")
-                + " backup --from=" + seed
-                + ":6362 --backup-dir=" + dir + " --name=graph.db --check-consistency=false", Duration.ofMinutes(2));
-        assertThat(r.exitCode()).as("throwaway backup on " + seed + ": " + r.stdout()).isZero();
-    }
-
-    /**
-     * Manual mode: runs each step that waits for the operator with the panel ("run"), until {@code key} has
-     * succeeded (the next step then waits for the operator).
-     */
-    private static void runStepsUntil(Api api, Integer runId, String key) {
-        while (true) {
-            Api.Response r = await("run " + runId + ": a step waiting for the operator, or " + key + " done")
-                    .atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> api.get("/api/runs/" + runId), x -> {
-                        failIfEnded(x);
-                        return succeeded(x, key) || !waitingForOperator(x).isEmpty();
-                    });
-            if (succeeded(r, key)) return;
-            Integer step = waitingForOperator(r).get(0);
-            Api.Response ran = api.post("/api/runs/" + runId + "/steps/" + step + "/run", "{}");
-            assertThat(ran.status()).as(ran.body()).isEqualTo(200);
-            progress(ran);
-        }
-    }
-
-    private static boolean succeeded(Api.Response r, String key) {
-        List<String> statuses = r.read("$.steps[?(@.key == '" + key + "')].status");
-        return !statuses.isEmpty() && statuses.stream().allMatch("SUCCEEDED"::equals);
-    }
-
-    private static List<Integer> waitingForOperator(Api.Response r) {
-        return r.read("$.steps[?(@.status == 'RUNNING' && @.waitingReason =~ /Waiting for the operator.*/)].id");
-    }
-
-    private static void failIfEnded(Api.Response r) {
-        String status = r.read("$.status");
-        if (status.equals("FAILED") || status.equals("INTERRUPTED") || status.equals("ABORTED")) {
-            throw new AssertionError("run " + status + ": " + r.read("$.statusReason") + "\n"
-                    + r.read("$.steps[?(@.status == 'FAILED')].diagnosis"));
-        }
-    }
-
-    private static Api.Response awaitSucceeded(Api api, Integer runId, Duration atMost) {
-        return await("run " + runId + " finished").atMost(atMost).pollInterval(Duration.ofSeconds(5))
-                .until(() -> progress(api.get("/api/runs/" + runId)), r -> {
-                    failIfEnded(r);
-                    return r.read("$.status").equals("SUCCEEDED");
-                });
-    }
-
-    private long count(BoltEndpoint member, String written) {
-        return ((Number) bolt.query(member, "MATCH (p:Probe {written: $w}) RETURN count(p) AS n", Map.of("w", written), false)
-                .get(0).get("n")).longValue();
     }
 
     @Test
@@ -298,7 +220,7 @@ class OfflineUpgradeIT {
         Instant started = Instant.now();
         Api.Response start = api.post("/api/runs/" + runId + "/start", "{\"acknowledge\":[\"no-downgrade\"]}");
         assertThat(start.status()).as(start.body()).isEqualTo(200);
-        sshDroppedDuringTheDump(api, runId);
+        SshDroppedDuringTheDump.survivedBy(api, runId, cluster);
         Api.Response done = awaitSucceeded(api, runId, Duration.ofMinutes(25));
         Duration wall = Duration.between(started, Instant.now());
 
@@ -320,74 +242,9 @@ class OfflineUpgradeIT {
         report("offline-measure", done, wall);
     }
 
-    private void theLabRuns335OnJava17(LabCluster cluster, BoltEndpoint leader) {
-        List<ClusterMember> overview = bolt.overview(leader);
-        assertThat(overview).extracting(ClusterMember::role).containsExactlyInAnyOrder("LEADER", "FOLLOWER", "FOLLOWER", "READ_REPLICA");
-        for (LabMember m : cluster.members()) {
-            Neo4jComponent kernel = bolt.components(BoltEndpoint.unauthenticated(m.bolt())).get(0);
-            assertThat(kernel.version()).as(m.address()).isEqualTo("3.3.5");
-            assertThat(kernel.edition()).isEqualTo("enterprise");
-        }
-        // compiled Cypher (the codegen repair) and Bolt's string encoding (the bolt repair) on the leader
-        assertThat(bolt.query(leader, "MATCH (p:Probe) RETURN sum(p.i) AS total, collect(p.written)[0] AS w", Map.of(), false))
-                .containsExactly(Map.of("total", 5050L, "w", "before the upgrade"));
-        for (LabMember m : cluster.members()) {
-            ExecResult status = ssh.exec(cluster.sshTarget(m), m.neo4jHome().resolve("bin/neo4j") + " status", Duration.ofSeconds(20));
-            assertThat(status.exitCode()).as(m.address() + " alive after its first queries: " + status.stdout()).isZero();
-        }
-        System.out.printf("[lab-measure] 3.3.5 3 cores + 1 RR formation %d s%n", cluster.formationTime().toSeconds());
-    }
-
-    /**
-     * Issue 8's fault: the seed's SSH server stops while {@code neo4j-admin dump} runs there. The step fails (the panel
-     * never saw the command end), nothing after it runs; with SSH back, a retry dumps again from the start.
-     */
-    private void sshDroppedDuringTheDump(Api api, Integer runId) {
-        Integer dump = api.get("/api/runs/" + runId).<List<Integer>>read("$.steps[?(@.key == 'OFF_SEED_DUMP')].id").get(0);
-        String seed = api.get("/api/runs/" + runId).<List<String>>read("$.steps[?(@.key == 'OFF_SEED_DUMP')].server").get(0);
-        String output = "/api/runs/" + runId + "/steps/" + dump + "/output";
-        await("neo4j-admin dump sent to the seed").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    failIfEnded(api.get("/api/runs/" + runId));
-                    return api.get(output).<List<String>>read("$[*].text");
-                }, lines -> lines.stream().anyMatch(l -> l.startsWith("$ ") && l.contains(" dump --database=")));
-        Map<String, Object> failed = Faults.sshOutageFailsTheStep(api, runId, cluster, seed, dump);
-        Faults faults = new Faults();
-        faults.injected("the SSH server of the seed " + seed + " stopped during neo4j-admin dump", "run FAILED at "
-                + "OFF_SEED_DUMP, nothing after it ran; diagnosis: " + failed.get("diagnosis"));
-        // as with sshd, a command without a terminal outlives its connection: the DBA lets the dump end, then retries
-        await("the cut-off dump ends on the seed").atMost(Duration.ofMinutes(2)).until(() -> ProcessHandle.allProcesses()
-                .noneMatch(p -> p.info().commandLine().filter(c -> c.contains("AdminTool") && c.contains(" dump ")
-                        && c.contains("/" + seed + "/")).isPresent()));   // its class path is the seed's NEO4J_HOME
-        Api.Response retried = api.post("/api/runs/" + runId + "/steps/" + dump + "/retry", "{}");
-        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
-        faults.survived("SSH connection dropped during neo4j-admin dump (OFF_SEED_DUMP)");
-        faults.print(1);
-    }
-
-    private static Api.Response progress(Api.Response r) {
-        List<String> running = r.read("$.steps[?(@.status == 'RUNNING')].key");
-        List<String> servers = r.read("$.steps[?(@.status == 'RUNNING')].server");
-        List<String> waiting = r.read("$.steps[?(@.status == 'RUNNING')].waitingReason");
-        System.out.println("[run] " + r.read("$.status") + " " + running + " " + servers + (waiting.isEmpty() ? "" : " " + waiting));
-        return r;
-    }
-
+    /** One line per step that ran ({@code [tag] KEY server 12.3 s}), then the run's wall time. */
     private static void report(String tag, Api.Response done, Duration wall) {
-        List<Map<String, Object>> steps = done.read("$.steps");
-        for (Map<String, Object> s : steps) {
-            if (s.get("startedAt") == null || s.get("endedAt") == null) continue;
-            Duration d = Duration.between(Instant.parse((String) s.get("startedAt")), Instant.parse((String) s.get("endedAt")));
-            System.out.printf("[%s] %-26s %-14s %6.1f s%n", tag, s.get("key"), s.get("server"), d.toMillis() / 1000.0);
-        }
+        StepTimes.print("[" + tag + "]", StepTimes.of(done));
         System.out.printf("[%s] run wall time %d s%n", tag, wall.toSeconds());
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -19,6 +19,7 @@ import dev.upshift.it.Api;
 import dev.upshift.it.LabLeader;
 import dev.upshift.it.LabRegistration;
 import dev.upshift.it.PanelProcess;
+import dev.upshift.it.Probes;
 import dev.upshift.lab.LabCluster;
 import dev.upshift.lab.LabClusterManager;
 import dev.upshift.lab.LabClusterRequest;
@@ -127,8 +128,8 @@ class PanelKilledAtEveryStepIT {
         for (LabMember m : cluster.members()) {
             BoltEndpoint e = BoltEndpoint.unauthenticated(m.bolt());
             assertThat(bolt.components(e).get(0).version()).as(m.address()).isEqualTo("3.4.5");
-            assertThat(count(e, "before the backup")).as("nodes of the backup on " + m.address()).isEqualTo(20);
-            assertThat(count(e, "after the backup")).as("nodes written after the backup on " + m.address()).isZero();
+            assertThat(Probes.count(bolt, e, "before the backup")).as("nodes of the backup on " + m.address()).isEqualTo(20);
+            assertThat(Probes.count(bolt, e, "after the backup")).as("nodes written after the backup on " + m.address()).isZero();
         }
         assertThat(api.get("/api/audit/verify").<Boolean>read("$.intact")).isTrue();
     }
@@ -240,10 +241,5 @@ class PanelKilledAtEveryStepIT {
 
     private static boolean finished(String status) {
         return "SUCCEEDED".equals(status) || "SKIPPED".equals(status);
-    }
-
-    private long count(BoltEndpoint e, String written) {
-        return ((Number) bolt.query(e, "MATCH (p:Probe {written: $w}) RETURN count(p) AS n", Map.of("w", written), false)
-                .get(0).get("n")).longValue();
     }
 }
