@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import dev.upshift.it.Api;
 import dev.upshift.it.LabRegistration;
 import dev.upshift.it.PanelProcess;
+import dev.upshift.it.Probes;
 import dev.upshift.it.StepTimes;
 import dev.upshift.it.WebhookReceiver;
 import dev.upshift.lab.LabCluster;
@@ -82,8 +83,7 @@ class ReplaceableUpgradeIT {
         LabCluster cluster = lab.create("replaceable", new LabClusterRequest("3.4.5", 3, 0, 3), s -> System.out.println("[lab] " + s));
         List<String> olds = cluster.members().stream().map(LabMember::address).toList();
         List<String> news = cluster.spares().stream().map(LabMember::address).toList();
-        bolt.query(leader(cluster.members()), "UNWIND range(1, 100) AS i CREATE (:Probe {i: i, written: 'before the upgrade'})",
-                Map.of(), true);
+        Probes.write(bolt, leader(cluster.members()), 100, "before the upgrade");
 
         panel.start();
         Api api = new Api(panel.baseUrl(), "admin", ADMIN_PASSWORD);
@@ -180,9 +180,7 @@ class ReplaceableUpgradeIT {
         assertThat(overview.stream().map(ClusterMember::host).collect(Collectors.toSet())).isEqualTo(Set.copyOf(news));
         for (String neu : news) {
             assertThat(bolt.components(endpoint(neu)).get(0).version()).as(neu).isEqualTo("3.4.6");
-            await("data on " + neu).atMost(Duration.ofMinutes(1)).until(() -> bolt.query(endpoint(neu),
-                    "MATCH (p:Probe {written: 'before the upgrade'}) RETURN count(p) AS n", Map.of(), false).get(0).get("n"),
-                    n -> ((Number) n).longValue() == 100);
+            Probes.awaitOn(bolt, endpoint(neu), "before the upgrade", 100);
         }
         assertThat(fewestCores).as("fewest cores in the overview during the run (a replacement joins first)").isGreaterThanOrEqualTo(3);
 
