@@ -105,10 +105,11 @@ public class DriverBoltGateway implements BoltGateway {
     /**
      * Driver 1.7 has a race in its connection pool: when a member completes the Bolt handshake before the pool has
      * registered its own listener on the new connection, the pool's bookkeeping throws
-     * {@code IllegalStateException: No count exist for address '…'} out of {@code GraphDatabase.driver} (seen once in
-     * about ten CI runs, against a member being stopped). It is the client's glitch, not the member's answer, so the
-     * call is made once more with a fresh driver; a second glitch reads as "no answer", which every caller handles
-     * (the monitor asks the next member, a gate waits), where an escaped IllegalStateException would fail the step.
+     * {@code IllegalStateException: No count exist for address '…'} out of {@code GraphDatabase.driver}, whose
+     * connectivity check is the first connection (seen once in about ten CI runs). It is the client's glitch, not the
+     * member's answer, and nothing has been sent yet, so only then is the call made once more with a fresh driver; a
+     * second glitch reads as "no answer", which every caller handles (the monitor asks the next member, a gate waits),
+     * where an escaped IllegalStateException would fail the step.
      */
     private <T> T runUnbounded(BoltEndpoint endpoint, AccessMode mode, Function<Session, T> work) {
         String uri = endpoint.uri().toString();
@@ -118,20 +119,35 @@ public class DriverBoltGateway implements BoltGateway {
         AuthToken auth = endpoint.hasCredentials() ? AuthTokens.basic(endpoint.username(), endpoint.password()) : AuthTokens.none();
         try {
             return once(uri, auth, mode, work);
-        } catch (IllegalStateException glitch) {
+        } catch (PoolRace glitch) {
             try {
                 return once(uri, auth, mode, work);
-            } catch (IllegalStateException again) {
+            } catch (PoolRace again) {
                 throw new Neo4jUnavailableException("Neo4j at " + uri + " could not be asked: the driver failed twice ("
-                        + again.getMessage() + ")", again);
+                        + again.getCause().getMessage() + ")", again.getCause());
             }
+        }
+    }
+
+    /** The driver's pool race while the driver was being opened: before any statement was sent. */
+    private static final class PoolRace extends RuntimeException {
+        PoolRace(IllegalStateException cause) {
+            super(cause);
+        }
+    }
+
+    private Driver open(String uri, AuthToken auth) {
+        try {
+            return drivers.apply(uri, auth);
+        } catch (IllegalStateException e) {
+            throw new PoolRace(e);
         }
     }
 
     private <T> T once(String uri, AuthToken auth, AccessMode mode, Function<Session, T> work) {
         Driver driver = null;
         try {
-            driver = drivers.apply(uri, auth);
+            driver = open(uri, auth);
             try (Session session = driver.session(mode)) {
                 return work.apply(session);
             }
